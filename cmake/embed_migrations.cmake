@@ -1,0 +1,12 @@
+# Writes OUT: a C++ file holding every migration in FILES, in order.
+set(content "// Generated from schema/*.sql by cmake/embed_migrations.cmake. Do not edit.\n#include \"ledger/migrations.h\"\nnamespace verdeel::ledger {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
+foreach(f ${FILES})
+  get_filename_component(name ${f} NAME)
+  string(SUBSTRING ${name} 0 3 num)
+  math(EXPR num "${num}")
+  file(READ ${f} sql)
+  set(content "${content}    {${num}, \"${name}\", R\"__sql__(${sql})__sql__\"},\n")
+endforeach()
+set(content "${content}  };\n  return all;\n}\n}  // namespace verdeel::ledger\n")
+file(WRITE ${OUT}.tmp "${content}")
+configure_file(${OUT}.tmp ${OUT} COPYONLY)

@@ -1,0 +1,123 @@
+#include "util/canonical_json.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "util/utf8.h"
+
+namespace verdeel {
+namespace {
+
+// Order of RFC 8785 section 3.2.3: compare keys as sequences of UTF-16 code units.
+std::u16string utf16(const std::string& s) {
+  std::u16string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = utf8::decode(s, i);  // advances i; validated earlier
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
+      out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+    } else {
+      out.push_back(static_cast<char16_t>(cp));
+    }
+  }
+  return out;
+}
+
+void write_string(const std::string& s, std::string& out) {
+  if (!utf8::valid(s)) throw CanonicalError("string is not valid UTF-8");
+  static const char* digits = "0123456789abcdef";
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(digits[c >> 4]);
+          out.push_back(digits[c & 15]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+void write(const Json& v, std::string& out) {
+  switch (v.type()) {
+    case Json::value_t::null: out += "null"; break;
+    case Json::value_t::boolean: out += v.get<bool>() ? "true" : "false"; break;
+    case Json::value_t::number_integer: out += std::to_string(v.get<int64_t>()); break;
+    case Json::value_t::number_unsigned: out += std::to_string(v.get<uint64_t>()); break;
+    case Json::value_t::number_float: throw CanonicalError("floating-point number in a record");
+    case Json::value_t::string: write_string(v.get_ref<const std::string&>(), out); break;
+    case Json::value_t::array: {
+      out.push_back('[');
+      bool first = true;
+      for (const auto& e : v) {
+        if (!first) out.push_back(',');
+        first = false;
+        write(e, out);
+      }
+      out.push_back(']');
+      break;
+    }
+    case Json::value_t::object: {
+      std::vector<std::pair<std::u16string, const std::string*>> keys;
+      keys.reserve(v.size());
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        if (!utf8::valid(it.key())) throw CanonicalError("object key is not valid UTF-8");
+        keys.emplace_back(utf16(it.key()), &it.key());
+      }
+      std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      out.push_back('{');
+      bool first = true;
+      for (const auto& k : keys) {
+        if (!first) out.push_back(',');
+        first = false;
+        write_string(*k.second, out);
+        out.push_back(':');
+        write(v.at(*k.second), out);
+      }
+      out.push_back('}');
+      break;
+    }
+    case Json::value_t::binary: throw CanonicalError("binary value in a record");
+    case Json::value_t::discarded: throw CanonicalError("discarded value in a record");
+  }
+}
+
+}  // namespace
+
+std::string canonical(const Json& value) {
+  std::string out;
+  write(value, out);
+  return out;
+}
+
+Json to_json(const Rational& r) {
+  if (r.is_integer()) return r.num();
+  return Json{{"num", r.num()}, {"den", r.den()}};
+}
+
+Rational rational_from_json(const Json& j) {
+  if (j.is_number_integer()) return Rational(j.get<int64_t>());
+  if (j.is_object() && j.size() == 2 && j.contains("num") && j.contains("den") && j["num"].is_number_integer() &&
+      j["den"].is_number_integer()) {
+    Rational r = Rational::of(j["num"].get<int64_t>(), j["den"].get<int64_t>());
+    if (r.num() != j["num"].get<int64_t>() || r.den() != j["den"].get<int64_t>() || r.den() == 1)
+      throw std::invalid_argument("rational not in lowest terms: " + j.dump());
+    return r;
+  }
+  throw std::invalid_argument("not a rational number: " + j.dump());
+}
+
+}  // namespace verdeel

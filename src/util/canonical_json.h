@@ -1,0 +1,30 @@
+#pragma once
+// Canonical JSON (LEDGER.md, "Canonical bytes"; schema/FORMAT.md): object keys
+// sorted by UTF-16 code units, no whitespace, integers only, strings escaped as
+// RFC 8785 (JSON.stringify) does. The same value always gives the same bytes.
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "util/rational.h"
+
+namespace verdeel {
+
+using Json = nlohmann::json;
+
+class CanonicalError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws CanonicalError for a floating-point number or a string that is not
+// valid UTF-8.
+std::string canonical(const Json& value);
+
+// Rationals in records: an integer when den == 1, else {"den":D,"num":N} in
+// lowest terms, so every value has exactly one encoding.
+Json to_json(const Rational& r);
+// Accepts an integer or {"num","den"}; throws std::invalid_argument otherwise.
+Rational rational_from_json(const Json& j);
+
+}  // namespace verdeel

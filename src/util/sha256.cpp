@@ -1,0 +1,99 @@
+#include "util/sha256.h"
+
+#include <openssl/evp.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace verdeel {
+namespace {
+
+struct CtxFree {
+  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+};
+
+// One reusable digest context per thread: creating a context per hash costs
+// more than hashing a small record.
+EVP_MD_CTX* context() {
+  thread_local std::unique_ptr<EVP_MD_CTX, CtxFree> ctx(EVP_MD_CTX_new());
+  if (!ctx) throw std::runtime_error("OpenSSL: cannot allocate a digest context");
+  return ctx.get();
+}
+
+template <typename F>
+Hash digest(F&& feed) {
+  EVP_MD_CTX* ctx = context();
+  if (EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1) throw std::runtime_error("OpenSSL: SHA-256 init failed");
+  feed(ctx);
+  Hash out{};
+  unsigned int len = 0;
+  if (EVP_DigestFinal_ex(ctx, out.data(), &len) != 1 || len != out.size())
+    throw std::runtime_error("OpenSSL: SHA-256 final failed");
+  return out;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+Hash sha256(std::string_view bytes) {
+  return digest([&](EVP_MD_CTX* ctx) { EVP_DigestUpdate(ctx, bytes.data(), bytes.size()); });
+}
+
+Hash sha256_prefixed(uint8_t prefix, std::string_view bytes) {
+  return digest([&](EVP_MD_CTX* ctx) {
+    EVP_DigestUpdate(ctx, &prefix, 1);
+    EVP_DigestUpdate(ctx, bytes.data(), bytes.size());
+  });
+}
+
+Hash sha256_node(const Hash& left, const Hash& right) {
+  return digest([&](EVP_MD_CTX* ctx) {
+    const uint8_t prefix = 0x01;
+    EVP_DigestUpdate(ctx, &prefix, 1);
+    EVP_DigestUpdate(ctx, left.data(), left.size());
+    EVP_DigestUpdate(ctx, right.data(), right.size());
+  });
+}
+
+std::string to_hex(std::string_view bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char b : bytes) {
+    out.push_back(digits[b >> 4]);
+    out.push_back(digits[b & 15]);
+  }
+  return out;
+}
+
+std::string to_hex(const Hash& h) {
+  return to_hex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()));
+}
+
+std::string bytes_from_hex(std::string_view s) {
+  if (s.size() % 2 != 0) throw std::invalid_argument("hex string of odd length");
+  std::string out;
+  out.reserve(s.size() / 2);
+  for (size_t i = 0; i < s.size(); i += 2) {
+    int hi = hex_value(s[i]), lo = hex_value(s[i + 1]);
+    if (hi < 0 || lo < 0) throw std::invalid_argument("not a hex digit");
+    out.push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return out;
+}
+
+Hash hash_from_hex(std::string_view s) {
+  if (s.size() != 64) throw std::invalid_argument("a SHA-256 hash is 64 hex digits");
+  std::string b = bytes_from_hex(s);
+  Hash h{};
+  for (size_t i = 0; i < h.size(); ++i) h[i] = static_cast<uint8_t>(b[i]);
+  return h;
+}
+
+}  // namespace verdeel

@@ -1,0 +1,27 @@
+#pragma once
+// SHA-256 through OpenSSL's EVP interface (LEDGER.md, "Canonical bytes").
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace verdeel {
+
+using Hash = std::array<uint8_t, 32>;
+
+Hash sha256(std::string_view bytes);
+// SHA-256 of prefix byte followed by bytes, without copying.
+Hash sha256_prefixed(uint8_t prefix, std::string_view bytes);
+// SHA-256 of prefix || left || right (RFC 9162 interior node with prefix 0x01).
+Hash sha256_node(const Hash& left, const Hash& right);
+
+std::string to_hex(const Hash& h);
+std::string to_hex(std::string_view bytes);
+// Throws std::invalid_argument unless s is exactly 64 hex digits.
+Hash hash_from_hex(std::string_view s);
+// Throws std::invalid_argument on odd length or a non-hex digit.
+std::string bytes_from_hex(std::string_view s);
+
+inline constexpr Hash kZeroHash{};
+
+}  // namespace verdeel
