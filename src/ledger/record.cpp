@@ -1,0 +1,71 @@
+#include "ledger/record.h"
+
+namespace verdeel::ledger {
+namespace {
+
+Json envelope(int64_t seq, const Hash& prev, const Draft& d) {
+  return Json{{"seq", seq},          {"kind", d.kind},       {"cycle", d.cycle}, {"province", d.province},
+              {"subject", d.subject}, {"prev", to_hex(prev)}, {"body", d.body}};
+}
+
+}  // namespace
+
+std::string Record::label() const {
+  std::string s = "record " + std::to_string(seq) + " (" + kind;
+  if (!subject.empty()) s += " " + subject;
+  return s + ")";
+}
+
+Hash leaf_hash(std::string_view data) { return sha256_prefixed(0x00, data); }
+
+Record make_record(int64_t seq, const Hash& prev, const Draft& draft) {
+  Record r;
+  r.seq = seq;
+  r.kind = draft.kind;
+  r.cycle = draft.cycle;
+  r.province = draft.province;
+  r.subject = draft.subject;
+  r.prev = prev;
+  r.body = draft.body;
+  r.data = canonical(envelope(seq, prev, draft));
+  r.hash = leaf_hash(r.data);
+  return r;
+}
+
+std::optional<Record> decode_record(std::string_view data, std::string* why) {
+  auto fail = [&](const std::string& m) -> std::optional<Record> {
+    if (why) *why = m;
+    return std::nullopt;
+  };
+  Json j = Json::parse(data.begin(), data.end(), nullptr, false);
+  if (j.is_discarded()) return fail("stored bytes are not JSON");
+  if (!j.is_object() || j.size() != 7) return fail("stored bytes are not a record envelope");
+  for (const char* k : {"seq", "kind", "cycle", "province", "subject", "prev", "body"})
+    if (!j.contains(k)) return fail(std::string("record has no field '") + k + "'");
+  if (!j["seq"].is_number_integer()) return fail("seq is not an integer");
+  for (const char* k : {"kind", "cycle", "province", "subject", "prev"})
+    if (!j[k].is_string()) return fail(std::string("field '") + k + "' is not a string");
+  Record r;
+  r.seq = j["seq"].get<int64_t>();
+  r.kind = j["kind"].get<std::string>();
+  r.cycle = j["cycle"].get<std::string>();
+  r.province = j["province"].get<std::string>();
+  r.subject = j["subject"].get<std::string>();
+  try {
+    r.prev = hash_from_hex(j["prev"].get<std::string>());
+  } catch (const std::exception&) {
+    return fail("prev is not a SHA-256 hash in hex");
+  }
+  r.body = std::move(j["body"]);
+  r.data = std::string(data);
+  try {
+    if (canonical(envelope(r.seq, r.prev, Draft{r.kind, r.cycle, r.province, r.subject, r.body})) != r.data)
+      return fail("stored bytes are not in canonical form");
+  } catch (const CanonicalError& e) {
+    return fail(e.what());
+  }
+  r.hash = leaf_hash(r.data);
+  return r;
+}
+
+}  // namespace verdeel::ledger

@@ -1,0 +1,54 @@
+#pragma once
+// One ledger record and its canonical bytes (LEDGER.md "Records"; schema/FORMAT.md).
+//
+// data = canonical JSON of {"body","cycle","kind","prev","province","seq","subject"}
+// hash = SHA-256(0x00 || data)      (an RFC 9162 leaf hash)
+// The stored bytes are exactly `data`; nothing outside it carries meaning.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "util/canonical_json.h"
+#include "util/sha256.h"
+
+namespace verdeel::ledger {
+
+inline constexpr int kFormatVersion = 1;
+
+// What a command asks to append; seq and prev are assigned by the store.
+struct Draft {
+  std::string kind;
+  std::string cycle;
+  std::string province;
+  std::string subject;
+  Json body = Json::object();
+};
+
+struct Record {
+  int64_t seq = 0;
+  std::string kind;
+  std::string cycle;
+  std::string province;
+  std::string subject;
+  Hash prev{};
+  Json body;
+  std::string data;  // canonical bytes, as stored and hashed
+  Hash hash{};
+
+  std::string short_hash() const { return to_hex(hash).substr(0, 12); }
+  // "record 412 (input.verslag GM0106)"
+  std::string label() const;
+};
+
+// Builds the record that `draft` becomes at position seq after prev.
+// Throws CanonicalError when the body holds a float or invalid UTF-8.
+Record make_record(int64_t seq, const Hash& prev, const Draft& draft);
+
+// Hash of the leaf bytes: SHA-256(0x00 || data).
+Hash leaf_hash(std::string_view data);
+
+// Parses stored bytes back into a record. Returns nullopt and sets `why` when
+// the bytes are not a record of this format, or not in canonical form.
+std::optional<Record> decode_record(std::string_view data, std::string* why);
+
+}  // namespace verdeel::ledger

@@ -1,0 +1,244 @@
+#include "ledger/store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "ledger/migrations.h"
+#include "version.h"
+
+namespace verdeel::ledger {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+void configure(SQLite::Database& db) {
+  db.setBusyTimeout(kBusyTimeoutMs);
+  db.exec("PRAGMA foreign_keys=ON");
+}
+
+int latest_migration() { return migrations().empty() ? 0 : migrations().back().number; }
+
+// A 128-bit random ledger id from the OS; identifies this ledger in checkpoints.
+std::string new_ledger_id() {
+  std::random_device rd;
+  std::string raw;
+  for (int i = 0; i < 4; ++i) {
+    uint32_t v = rd();
+    for (int b = 0; b < 4; ++b) raw.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
+  }
+  return to_hex(raw);
+}
+
+Record row_to_record(SQLite::Statement& q) {
+  std::string data = q.getColumn(0).getString();
+  std::string why;
+  auto r = decode_record(data, &why);
+  if (!r) throw StoreError("record " + std::to_string(q.getColumn(1).getInt64()) + " is unreadable: " + why +
+                           " (run `verdeel verify`)");
+  return *r;
+}
+
+std::vector<Record> collect(SQLite::Statement& q) {
+  std::vector<Record> out;
+  while (q.executeStep()) out.push_back(row_to_record(q));
+  return out;
+}
+
+void migrate(SQLite::Database& db, int from) {
+  for (const auto& m : migrations()) {
+    if (m.number <= from) continue;
+    db.exec(m.sql);
+    db.exec("PRAGMA user_version=" + std::to_string(m.number));
+  }
+}
+
+}  // namespace
+
+void Store::create(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    bool empty = std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0;
+    if (!empty) throw StoreError("refusing to overwrite '" + path + "': the file exists");
+  }
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    configure(db);
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA synchronous=FULL");
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+    migrate(db, 0);
+    tx.commit();
+  }
+  Store store(path, Mode::read_write);
+  Writer w(store);
+  Draft genesis;
+  genesis.kind = "genesis";
+  genesis.body = Json{{"format", kFormatVersion}, {"ledger", new_ledger_id()}, {"software", "verdeel " VERDEEL_VERSION}};
+  w.append(genesis);
+  w.commit();
+}
+
+Store::Store(const std::string& path, Mode mode) : path_(path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw StoreError("no ledger at '" + path + "' (create one with `verdeel init`)");
+  int flags = mode == Mode::read_write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+  try {
+    db_ = std::make_unique<SQLite::Database>(path, flags);
+    configure(*db_);
+    int32_t app = db_->execAndGet("PRAGMA application_id").getInt();
+    if (app != kApplicationId) throw StoreError("'" + path + "' is not a verdeel ledger");
+    int version = db_->execAndGet("PRAGMA user_version").getInt();
+    if (version > latest_migration())
+      throw StoreError("'" + path + "' has ledger format " + std::to_string(version) +
+                       ", newer than this program knows (" + std::to_string(latest_migration()) +
+                       "): upgrade verdeel");
+    if (mode == Mode::read_write) {
+      db_->exec("PRAGMA synchronous=FULL");
+      if (version < latest_migration()) {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        migrate(*db_, version);
+        tx.commit();
+      }
+    }
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_NOTADB) throw StoreError("'" + path + "' is not a verdeel ledger");
+    throw StoreError("cannot open ledger '" + path + "': " + e.what());
+  }
+}
+
+Store::~Store() = default;
+
+SQLite::Database& Store::db() { return *db_; }
+
+int64_t Store::size() {
+  SQLite::Statement q(*db_, "SELECT COALESCE(MAX(seq) + 1, 0) FROM record");
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+std::optional<Record> Store::head() {
+  SQLite::Statement q(*db_, "SELECT data, seq FROM record ORDER BY seq DESC LIMIT 1");
+  if (!q.executeStep()) return std::nullopt;
+  return row_to_record(q);
+}
+
+std::optional<Record> Store::get(int64_t seq) {
+  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE seq = ?");
+  q.bind(1, static_cast<int64_t>(seq));
+  if (!q.executeStep()) return std::nullopt;
+  return row_to_record(q);
+}
+
+std::optional<Record> Store::by_hash(const Hash& h) {
+  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE hash = ?");
+  q.bind(1, h.data(), static_cast<int>(h.size()));
+  if (!q.executeStep()) return std::nullopt;
+  return row_to_record(q);
+}
+
+std::vector<Record> Store::range(int64_t from, int64_t to) {
+  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE seq >= ? AND seq < ? ORDER BY seq");
+  q.bind(1, static_cast<int64_t>(from));
+  q.bind(2, static_cast<int64_t>(to));
+  return collect(q);
+}
+
+std::vector<Record> Store::by_subject(const std::string& code) {
+  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE subject = ? ORDER BY seq");
+  q.bind(1, code);
+  return collect(q);
+}
+
+std::vector<Record> Store::by_scope(const std::string& cycle, const std::string& province, const std::string& kind) {
+  SQLite::Statement q(*db_,
+                      "SELECT data, seq FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq");
+  q.bind(1, cycle);
+  q.bind(2, province);
+  q.bind(3, kind);
+  return collect(q);
+}
+
+std::optional<Record> Store::latest(const std::string& cycle, const std::string& province, const std::string& kind) {
+  SQLite::Statement q(
+      *db_, "SELECT data, seq FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq DESC LIMIT 1");
+  q.bind(1, cycle);
+  q.bind(2, province);
+  q.bind(3, kind);
+  if (!q.executeStep()) return std::nullopt;
+  return row_to_record(q);
+}
+
+void Store::scan(const std::function<bool(const StoredRow&)>& visit) {
+  SQLite::Statement q(*db_, "SELECT seq, kind, cycle, province, subject, hash, data FROM record ORDER BY seq");
+  StoredRow row;
+  while (q.executeStep()) {
+    row.seq = q.getColumn(0).getInt64();
+    row.kind = q.getColumn(1).getString();
+    row.cycle = q.getColumn(2).getString();
+    row.province = q.getColumn(3).getString();
+    row.subject = q.getColumn(4).getString();
+    row.hash = q.getColumn(5).getString();
+    row.data = q.getColumn(6).getString();
+    if (!visit(row)) break;
+  }
+}
+
+Store::Writer::Writer(Store& store) : store_(store) {
+  try {
+    store_.db().exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_BUSY)
+      throw StoreError("the ledger '" + store_.path() + "' is busy: another command is writing; try again");
+    throw StoreError(std::string("cannot start a transaction: ") + e.what());
+  }
+  open_ = true;
+  auto head = store_.head();
+  if (head) {
+    next_seq_ = head->seq + 1;
+    head_ = head->hash;
+  }
+}
+
+Store::Writer::~Writer() {
+  insert_.reset();
+  if (open_) {
+    try {
+      store_.db().exec("ROLLBACK");
+    } catch (...) {
+    }
+  }
+}
+
+Record Store::Writer::append(const Draft& draft) {
+  Record r = make_record(next_seq_, head_, draft);
+  if (!insert_)
+    insert_ = std::make_unique<SQLite::Statement>(
+        store_.db(), "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)");
+  SQLite::Statement& q = *insert_;
+  q.reset();
+  q.bind(1, static_cast<int64_t>(r.seq));
+  q.bind(2, r.kind);
+  q.bind(3, r.cycle);
+  q.bind(4, r.province);
+  q.bind(5, r.subject);
+  q.bind(6, r.hash.data(), static_cast<int>(r.hash.size()));
+  q.bind(7, r.data.data(), static_cast<int>(r.data.size()));
+  q.exec();
+  ++next_seq_;
+  head_ = r.hash;
+  return r;
+}
+
+void Store::Writer::commit() {
+  insert_.reset();
+  store_.db().exec("COMMIT");
+  open_ = false;
+}
+
+}  // namespace verdeel::ledger

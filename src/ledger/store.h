@@ -1,0 +1,97 @@
+#pragma once
+// The SQLite store of the ledger (LEDGER.md "Storage"). The only code, with
+// the other files of src/ledger/, that touches SQLite.
+//
+// One file; PRAGMA application_id and user_version identify and version it;
+// WAL with synchronous=FULL; every writing command is one BEGIN IMMEDIATE
+// transaction (Store::Writer), so it lands whole or not at all.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ledger/record.h"
+
+namespace SQLite {
+class Database;
+class Statement;
+}
+
+namespace verdeel::ledger {
+
+inline constexpr int32_t kApplicationId = 0x5644524C;  // "VDRL"
+
+// A ledger that cannot be opened or used: not a ledger, a newer format, a busy
+// writer. The message is meant for the user as it is.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A row as stored, before any interpretation (for verify and benchmarks).
+struct StoredRow {
+  int64_t seq = 0;
+  std::string kind, cycle, province, subject;
+  std::string hash;  // 32 raw bytes as stored (may be wrong length if tampered)
+  std::string data;
+};
+
+class Store {
+ public:
+  enum class Mode { read_only, read_write };
+
+  // Creates a new ledger with its genesis record. Refuses an existing file.
+  static void create(const std::string& path);
+  // Opens an existing ledger; refuses a file that is not one, or is newer.
+  explicit Store(const std::string& path, Mode mode = Mode::read_only);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const { return path_; }
+  // Number of records (seq of the head + 1).
+  int64_t size();
+  std::optional<Record> head();
+  std::optional<Record> get(int64_t seq);
+  std::optional<Record> by_hash(const Hash& h);
+  // Records in [from, to), in order.
+  std::vector<Record> range(int64_t from, int64_t to);
+  // Every record whose subject is `code`, oldest first (index look-up).
+  std::vector<Record> by_subject(const std::string& code);
+  // Records of one kind in one cycle and province, oldest first (index look-up).
+  std::vector<Record> by_scope(const std::string& cycle, const std::string& province, const std::string& kind);
+  std::optional<Record> latest(const std::string& cycle, const std::string& province, const std::string& kind);
+  // Streams every stored row in seq order without interpreting it. Return
+  // false from `visit` to stop.
+  void scan(const std::function<bool(const StoredRow&)>& visit);
+
+  // One writing command: BEGIN IMMEDIATE on construction, COMMIT on commit(),
+  // ROLLBACK when destroyed without commit.
+  class Writer {
+   public:
+    explicit Writer(Store& store);
+    ~Writer();
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+    Record append(const Draft& draft);
+    int64_t size() const { return next_seq_; }
+    void commit();
+
+   private:
+    Store& store_;
+    std::unique_ptr<SQLite::Statement> insert_;  // prepared once per transaction
+    bool open_ = false;
+    int64_t next_seq_ = 0;
+    Hash head_{};
+  };
+
+  SQLite::Database& db();
+
+ private:
+  std::string path_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace verdeel::ledger
