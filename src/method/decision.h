@@ -58,6 +58,7 @@ struct Exclusion {
   std::string rule;  // meets_indicative | history | ukraine | exchange_full | exchange_group | below_minimum
   std::vector<Figure> figures;
   int round = 0;     // below_minimum only: 1 for the first removal round
+  std::string detail;  // exchange_group only: the group's naam (one Exclusion per group that holds)
 };
 
 // Step 4b: one municipality's share of one category's remainder.
