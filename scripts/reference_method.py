@@ -94,7 +94,7 @@ def read_table(case_dir, fname, columns, required):
     path = os.path.join(case_dir, fname)
     if not os.path.exists(path):
         if required:
-            raise InputError(fname, 0, "required file is missing")
+            raise InputError(fname, 1, "required file is missing")
         return None
     with open(path, encoding="utf-8-sig", newline="") as fh:
         text = fh.read()
@@ -215,7 +215,7 @@ def read_case(case_dir):
         task[row["provincie"]] = {c: parse_whole(row[c], "opgave.csv", line, c) for c in CATEGORIES}
     for code, g in gemeenten.items():
         if g["provincie"] not in task:
-            raise InputError("opgave.csv", 0, f"province {g['provincie']!r} has no task")
+            raise InputError("opgave.csv", 1, f"province {g['provincie']!r} has no task")
     case["task"] = task
 
     # indicatief.csv and verslag.csv: gemeente, regulier, amv
@@ -227,7 +227,7 @@ def read_case(case_dir):
         case[key] = table
     for code in gemeenten:
         if code not in case["ind"]:
-            raise InputError("indicatief.csv", 0, f"{code} {gemeenten[code]['naam']} is missing")
+            raise InputError("indicatief.csv", 1, f"{code} {gemeenten[code]['naam']} is missing")
         case["rep"].setdefault(code, {"regulier": 0, "amv": 0})  # absent row = 0
 
     # kansrijk.csv: gemeente, regulier, amv, criteria (several rows per municipality allowed)
