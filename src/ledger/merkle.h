@@ -9,6 +9,7 @@
 // read through MerkleSource::subtree(), which a store answers from a table of cached nodes. The
 // verifiers live separately in merkle_verify.h.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "util/sha256.h"
