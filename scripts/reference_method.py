@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of the allocation method (docs: METHOD.md).
+"""Independent reference implementation of the allocation method of METHOD.md.
 
 This is a deliberately plain, slow and readable translation of METHOD.md, written
 without looking at the C++ implementation, so that its output can serve as an
@@ -15,6 +15,19 @@ Usage:
 Output: one JSON object when the case holds one province or --province is given,
 otherwise a JSON array of objects ordered by province name. Bad input: a message
 `file:line: what is wrong` on stderr and exit status 2.
+
+Where METHOD.md leaves room, this reference reads it as follows:
+- "extra already given" in the head of a later category is the rounded (whole) extra
+  of the earlier category;
+- exchange_full counts the regulier places realised for the municipality by others;
+- a member with ind[i][c] = 0 can never be lifted (e = 0 for every p), so its head does
+  not count towards "everyone at its cap" when deciding whether there is a shortfall;
+- in a shortfall every member would get its head, and the five-place minimum applies
+  to those heads as well;
+- in a decimal column (historie gemiddeld, oekraine) `1.250` is read as 1250 (Dutch
+  thousands separator), `1,25` or `1.25` as one and a quarter;
+- the policy name is beleid.json's "name", else beleidsregel-2024 when nothing differs
+  from the defaults, else "aangepast".
 """
 
 import argparse
