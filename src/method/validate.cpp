@@ -1,5 +1,9 @@
 #include "method/validate.h"
 
+#include <map>
+
+#include "method/initiatieven.h"
+
 #include <set>
 #include <stdexcept>
 
@@ -59,6 +63,20 @@ void validate(const ProvinceCase& c) {
   }
   for (const auto& g : c.groepen)
     for (const auto& lid : g.leden) require_known(codes, lid, "uitruilgroep '" + g.naam + "'");
+
+  // Places realised for others are part of the realising municipality's own base
+  // (report plus promising initiatives), so together they cannot exceed it.
+  std::map<std::string, PerCategory> spare;
+  for (const auto& g : c.gemeenten) spare[g.code] = g.verslag;
+  for (const auto& i : c.initiatieven)
+    if (is_kansrijk(i))
+      for (Category cat : kCategories) spare[i.gemeente][cat] += i.plaatsen[cat];
+  for (const auto& u : c.uitruil) spare[u.van][u.categorie] -= u.plaatsen;
+  for (const auto& [code, left] : spare)
+    for (Category cat : kCategories)
+      if (left[cat] < 0)
+        fail("uitruil: " + code + " realises more " + std::string(name(cat)) +
+             " places for others than its base (report plus promising initiatives)");
 }
 
 }  // namespace verdeel::method
