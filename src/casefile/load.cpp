@@ -1,0 +1,459 @@
+// load_case: every file of a case directory, validated (INTERFACE.md, "Input:
+// a case directory"), turned into the rows that become input records.
+#include <algorithm>
+#include <set>
+
+#include "casefile/casefile.h"
+#include "casefile/gemeenten.h"
+#include "casefile/numbers.h"
+#include "casefile/sheet.h"
+#include "casefile/text.h"
+#include "decision/policy_json.h"
+#include "method/case.h"
+#include "method/category.h"
+#include "util/sha256.h"
+#include "util/utf8.h"
+
+namespace verdeel::casefile {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& known_files() {
+  static const std::vector<std::string> files = {
+      "gemeenten.csv", "opgave.csv",   "indicatief.csv", "verslag.csv",        "kansrijk.csv",
+      "historie.csv",  "oekraine.csv", "uitruil.csv",    "uitruilgroepen.csv", "beleid.json"};
+  return files;
+}
+
+struct Places {
+  int128 regulier = 0;
+  int128 amv = 0;
+  int128& operator[](method::Category c) { return c == method::Category::regulier ? regulier : amv; }
+};
+
+std::string str128(int128 v) {
+  if (v == 0) return "0";
+  std::string s;
+  bool negative = v < 0;
+  while (v != 0) {
+    int digit = static_cast<int>(v % 10);
+    s.push_back(static_cast<char>('0' + (negative ? -digit : digit)));
+    v /= 10;
+  }
+  if (negative) s.push_back('-');
+  return std::string(s.rbegin(), s.rend());
+}
+
+class Loader {
+ public:
+  explicit Loader(const std::string& dir) : dir_(dir), problems_(dir) {}
+
+  LoadResult run() {
+    std::error_code ec;
+    if (!fs::is_directory(dir_, ec)) {
+      LoadResult result;
+      result.problems.push_back({dir_.string(), 0, "not a directory (a case directory holds gemeenten.csv and the other inputs)"});
+      return result;
+    }
+    misnamed_files();
+    gemeenten();
+    opgave();
+    indicatief();
+    verslag();
+    kansrijk();
+    historie();
+    oekraine();
+    uitruil();
+    uitruilgroepen();
+    beleid();
+    LoadResult result;
+    if (problems_.empty()) {
+      data_.provinces.assign(registry_.provinces().begin(), registry_.provinces().end());
+      result.data = std::move(data_);
+    }
+    result.problems = problems_.take();
+    return result;
+  }
+
+ private:
+  // ---- helpers -------------------------------------------------------------
+
+  std::optional<Sheet> sheet(const std::string& file, const std::vector<std::string>& columns, bool required) {
+    return read_sheet(dir_, file, columns, required, problems_, data_.file_sha256);
+  }
+
+  void emit(const std::string& file, int line, const char* kind, const std::string& province,
+            const std::string& subject, Json body) {
+    data_.rows.push_back({file, line, kind, province, subject, std::move(body)});
+  }
+
+  // The municipality named in `column`; nullptr (with a problem) when unknown.
+  // Without a usable gemeenten.csv nothing resolves and nothing more is said.
+  const Gemeente* gemeente(const Sheet& s, const CsvRow& row, const std::string& column) {
+    if (!registry_ok_) return nullptr;
+    const std::string& ref = s.at(row, column);
+    const Gemeente* g = registry_.resolve(ref);
+    if (!g) problems_.add(s.file, row.line, "column " + column + ": " + registry_.unknown(ref));
+    return g;
+  }
+
+  std::optional<int64_t> whole(const Sheet& s, const CsvRow& row, const std::string& column) {
+    Parsed<int64_t> p = parse_whole(s.at(row, column));
+    if (!p.ok()) problems_.add(s.file, row.line, "column " + column + ": " + p.error);
+    return p.value;
+  }
+
+  std::optional<Rational> decimal(const Sheet& s, const CsvRow& row, const std::string& column) {
+    Parsed<Rational> p = parse_decimal(s.at(row, column));
+    if (!p.ok()) problems_.add(s.file, row.line, "column " + column + ": " + p.error);
+    return p.value;
+  }
+
+  // False (with a problem) when `g` already had a row in this file.
+  bool first_time(std::map<std::string, int>& seen, const Sheet& s, const CsvRow& row, const Gemeente& g) {
+    auto [it, fresh] = seen.emplace(g.code, row.line);
+    if (!fresh)
+      problems_.add(s.file, row.line,
+                    describe(g) + " appears twice (first at line " + std::to_string(it->second) +
+                        "); this file holds one row per municipality");
+    return fresh;
+  }
+
+  // Both columns `regulier` and `amv`, as whole numbers.
+  std::optional<method::PerCategory> places(const Sheet& s, const CsvRow& row) {
+    auto regulier = whole(s, row, "regulier");
+    auto amv = whole(s, row, "amv");
+    if (!regulier || !amv) return std::nullopt;
+    return method::PerCategory{*regulier, *amv};
+  }
+
+  // ---- the files, in record order ---------------------------------------------
+
+  // A file whose name differs from a known one only in case would otherwise be
+  // silently ignored on a case-sensitive file system.
+  void misnamed_files() {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      for (const auto& known : known_files()) {
+        if (name != known && ascii_lower(name) == known)
+          problems_.add(name, 0, "file name must be '" + known + "' exactly (lower case)");
+      }
+    }
+  }
+
+  void gemeenten() {
+    auto s = sheet("gemeenten.csv", {"code", "naam", "provincie"}, true);
+    if (!s) return;
+    registry_ok_ = true;
+    for (const auto& row : s->rows) {
+      Gemeente g{std::string(s->at(row, "code")), s->at(row, "naam"), s->at(row, "provincie"), row.line};
+      bool ok = true;
+      if (!is_cbs_code(g.code)) {
+        problems_.add(s->file, row.line, "column code: " + quote(g.code) + " is not a CBS code like GM0106");
+        ok = false;
+      }
+      if (g.naam.empty()) {
+        problems_.add(s->file, row.line, "column naam: empty name");
+        ok = false;
+      }
+      if (g.provincie.empty()) {
+        problems_.add(s->file, row.line, "column provincie: empty province");
+        ok = false;
+      }
+      std::string why;
+      if (ok && !registry_.add(g, why)) {
+        problems_.add(s->file, row.line, why);
+        ok = false;
+      }
+      if (ok)
+        emit(s->file, row.line, "input.gemeente", g.provincie, g.code,
+             Json{{"code", g.code}, {"naam", g.naam}, {"provincie", g.provincie}});
+    }
+  }
+
+  void opgave() {
+    auto s = sheet("opgave.csv", {"provincie", "regulier", "amv"}, true);
+    if (!s) return;
+    std::map<std::string, int> seen;
+    for (const auto& row : s->rows) {
+      const std::string& provincie = s->at(row, "provincie");
+      auto p = places(*s, row);
+      bool ok = p.has_value();
+      if (registry_ok_ && !registry_.has_province(provincie)) {
+        problems_.add(s->file, row.line,
+                      "unknown province " + quote(provincie) + " (no municipality in gemeenten.csv belongs to it)");
+        ok = false;
+      }
+      auto [it, fresh] = seen.emplace(provincie, row.line);
+      if (!fresh) {
+        problems_.add(s->file, row.line,
+                      "province " + quote(provincie) + " appears twice (first at line " + std::to_string(it->second) + ")");
+        ok = false;
+      }
+      if (ok)
+        emit(s->file, row.line, "input.opgave", provincie, "",
+             Json{{"provincie", provincie}, {"regulier", p->regulier}, {"amv", p->amv}});
+    }
+    if (!registry_ok_) return;
+    for (const auto& provincie : registry_.provinces()) {
+      if (!seen.count(provincie))
+        problems_.add(s->file, 0, "province " + quote(provincie) + " has municipalities but no task (no row here)");
+    }
+  }
+
+  // indicatief.csv and verslag.csv: one row per municipality, two counts.
+  void per_gemeente(const std::string& file, const char* kind, std::map<std::string, int>& seen,
+                    std::map<std::string, method::PerCategory>* into) {
+    auto s = sheet(file, {"gemeente", "regulier", "amv"}, true);
+    if (!s) return;
+    for (const auto& row : s->rows) {
+      const Gemeente* g = gemeente(*s, row, "gemeente");
+      auto p = places(*s, row);
+      if (!g || !first_time(seen, *s, row, *g) || !p) continue;
+      if (into) (*into)[g->code] = *p;
+      emit(s->file, row.line, kind, g->provincie, g->code,
+           Json{{"gemeente", g->code}, {"regulier", p->regulier}, {"amv", p->amv}});
+    }
+    loaded_ = true;
+  }
+
+  void indicatief() {
+    std::map<std::string, int> seen;
+    loaded_ = false;
+    per_gemeente("indicatief.csv", "input.indicatief", seen, nullptr);
+    if (!loaded_ || !registry_ok_) return;
+    for (const auto& [code, g] : registry_.by_code()) {
+      if (!seen.count(code))
+        problems_.add("indicatief.csv", 0, describe(g) + " has no row; every municipality needs its indicative numbers");
+    }
+  }
+
+  void verslag() {
+    std::map<std::string, int> seen;
+    per_gemeente("verslag.csv", "input.verslag", seen, &verslag_);
+  }
+
+  void kansrijk() {
+    auto s = sheet("kansrijk.csv", {"gemeente", "regulier", "amv", "criteria"}, false);
+    if (!s) return;
+    const auto& all = method::kansrijk_criteria();
+    std::string known;
+    for (const auto& c : all) known += (known.empty() ? "" : ", ") + c;
+    for (const auto& row : s->rows) {
+      const Gemeente* g = gemeente(*s, row, "gemeente");
+      auto p = places(*s, row);
+      bool ok = g && p;
+      std::set<std::string> criteria;
+      std::string_view rest = s->at(row, "criteria");
+      while (true) {
+        size_t bar = rest.find('|');
+        std::string c = ascii_lower(trim(rest.substr(0, bar)));
+        if (!c.empty()) {
+          if (std::find(all.begin(), all.end(), c) == all.end()) {
+            problems_.add(s->file, row.line, "column criteria: unknown criterion " + quote(c) + "; criteria are: " + known);
+            ok = false;
+          }
+          criteria.insert(c);
+        }
+        if (bar == std::string_view::npos) break;
+        rest.remove_prefix(bar + 1);
+      }
+      if (!ok) continue;
+      if (!criteria.empty()) {
+        promising_[g->code].regulier += p->regulier;
+        promising_[g->code].amv += p->amv;
+      }
+      emit(s->file, row.line, "input.kansrijk", g->provincie, g->code,
+           Json{{"gemeente", g->code},
+                {"regulier", p->regulier},
+                {"amv", p->amv},
+                {"criteria", std::vector<std::string>(criteria.begin(), criteria.end())}});
+    }
+  }
+
+  void historie() {
+    auto s = sheet("historie.csv", {"gemeente", "gemiddeld"}, false);
+    if (!s) return;
+    std::map<std::string, int> seen;
+    for (const auto& row : s->rows) {
+      const Gemeente* g = gemeente(*s, row, "gemeente");
+      auto gemiddeld = decimal(*s, row, "gemiddeld");
+      if (!g || !first_time(seen, *s, row, *g) || !gemiddeld) continue;
+      emit(s->file, row.line, "input.historie", g->provincie, g->code,
+           Json{{"gemeente", g->code}, {"gemiddeld", to_json(*gemiddeld)}});
+    }
+  }
+
+  void oekraine() {
+    auto s = sheet("oekraine.csv", {"gemeente", "plaatsen", "evenredig"}, false);
+    if (!s) return;
+    std::map<std::string, int> seen;
+    for (const auto& row : s->rows) {
+      const Gemeente* g = gemeente(*s, row, "gemeente");
+      auto plaatsen = decimal(*s, row, "plaatsen");
+      auto evenredig = decimal(*s, row, "evenredig");
+      if (!g || !first_time(seen, *s, row, *g) || !plaatsen || !evenredig) continue;
+      emit(s->file, row.line, "input.oekraine", g->provincie, g->code,
+           Json{{"gemeente", g->code}, {"plaatsen", to_json(*plaatsen)}, {"evenredig", to_json(*evenredig)}});
+    }
+  }
+
+  void uitruil() {
+    auto s = sheet("uitruil.csv", {"van", "voor", "categorie", "plaatsen"}, false);
+    if (!s) return;
+    std::map<std::pair<std::string, method::Category>, int128> given;
+    std::set<std::pair<std::string, method::Category>> reported;
+    for (const auto& row : s->rows) {
+      const Gemeente* van = gemeente(*s, row, "van");
+      const Gemeente* voor = gemeente(*s, row, "voor");
+      const std::string categorie = ascii_lower(s->at(row, "categorie"));
+      auto cat = method::parse_category(categorie);
+      if (!cat)
+        problems_.add(s->file, row.line,
+                      "column categorie: unknown category " + quote(s->at(row, "categorie")) + "; categories are: regulier, amv");
+      auto plaatsen = whole(*s, row, "plaatsen");
+      bool ok = van && voor && cat && plaatsen;
+      if (van && voor && van == voor) {
+        problems_.add(s->file, row.line, describe(*van) + " exchanges with itself");
+        ok = false;
+      } else if (van && voor && van->provincie != voor->provincie) {
+        problems_.add(s->file, row.line,
+                      "exchange across provinces: " + describe(*van) + " is in " + van->provincie + ", " +
+                          describe(*voor) + " in " + voor->provincie);
+        ok = false;
+      }
+      if (van && cat && plaatsen) {
+        auto key = std::make_pair(van->code, *cat);
+        int128& sum = given[key];
+        sum += *plaatsen;
+        Places cap;
+        auto rep = verslag_.find(van->code);
+        if (rep != verslag_.end()) cap[*cat] += rep->second[*cat];
+        Places& init = promising_[van->code];
+        int128 hold = cap[*cat] + init[*cat];
+        if (sum > hold && reported.insert(key).second) {
+          problems_.add(s->file, row.line,
+                        describe(*van) + " exchanges " + str128(sum) + " " + categorie + " places (this row and those before), " +
+                            "more than its report (" + str128(cap[*cat]) + ") and promising initiatives (" +
+                            str128(init[*cat]) + ") hold");
+          ok = false;
+        }
+      }
+      if (!ok) continue;
+      emit(s->file, row.line, "input.uitruil", van->provincie, van->code,
+           Json{{"van", van->code}, {"voor", voor->code}, {"categorie", categorie}, {"plaatsen", *plaatsen}});
+    }
+  }
+
+  void uitruilgroepen() {
+    auto s = sheet("uitruilgroepen.csv", {"groep", "gemeente"}, false);
+    if (!s) return;
+    struct Member {
+      const Gemeente* g;
+      int line;
+    };
+    std::map<std::string, std::vector<Member>> groups;
+    std::map<std::string, int> first_line;
+    for (const auto& row : s->rows) {
+      const std::string& groep = s->at(row, "groep");
+      const Gemeente* g = gemeente(*s, row, "gemeente");
+      if (groep.empty()) {
+        problems_.add(s->file, row.line, "column groep: empty group name");
+        continue;
+      }
+      first_line.emplace(groep, row.line);
+      if (!g) continue;
+      std::vector<Member>& members = groups[groep];
+      auto twice = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.g == g; });
+      if (twice != members.end()) {
+        problems_.add(s->file, row.line,
+                      describe(*g) + " appears twice in group " + quote(groep) + " (first at line " +
+                          std::to_string(twice->line) + "); a municipality cannot exchange with itself");
+        continue;
+      }
+      if (!members.empty() && members.front().g->provincie != g->provincie) {
+        problems_.add(s->file, row.line,
+                      "exchange group " + quote(groep) + " across provinces: " + describe(*g) + " is in " + g->provincie +
+                          ", " + describe(*members.front().g) + " (line " + std::to_string(members.front().line) +
+                          ") in " + members.front().g->provincie);
+        continue;
+      }
+      members.push_back({g, row.line});
+      emit(s->file, row.line, "input.uitruilgroep", g->provincie, g->code, Json{{"groep", groep}, {"gemeente", g->code}});
+    }
+    for (const auto& [groep, members] : groups) {
+      if (members.size() == 1)
+        problems_.add(s->file, first_line[groep],
+                      "exchange group " + quote(groep) + " has one member; a municipality cannot exchange with itself");
+    }
+  }
+
+  // The line of the first `"key"` in the text, for pointing at a bad key.
+  static int line_of_key(const std::string& text, const std::string& key) {
+    size_t at = text.find("\"" + key + "\"");
+    if (at == std::string::npos) return 0;
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+  }
+
+  void beleid() {
+    const std::string file = "beleid.json";
+    const fs::path path = dir_ / file;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return;
+    std::string error;
+    auto bytes = read_bytes(path, error);
+    if (!bytes) {
+      problems_.add(file, 0, error);
+      return;
+    }
+    data_.file_sha256[file] = to_hex(sha256(*bytes));
+    if (!utf8::valid(*bytes)) {
+      problems_.add(file, 0, "not valid UTF-8");
+      return;
+    }
+    Json overrides;
+    try {
+      overrides = Json::parse(*bytes);
+    } catch (const Json::parse_error& e) {
+      const size_t at = std::min(e.byte, bytes->size());
+      int line = 1 + static_cast<int>(std::count(bytes->begin(), bytes->begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+      std::string what = e.what();
+      size_t cut = what.find("syntax error");
+      problems_.add(file, line, "not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut)));
+      return;
+    }
+    if (!overrides.is_object()) {
+      problems_.add(file, 1, "must be a JSON object of policy values, like {\"minimum_places\": 5}");
+      return;
+    }
+    // Each key on its own, so every bad key is reported, each at its line.
+    bool ok = true;
+    for (auto it = overrides.begin(); it != overrides.end(); ++it) {
+      try {
+        decision::policy_from_json(Json{{it.key(), it.value()}});
+      } catch (const std::invalid_argument& e) {
+        problems_.add(file, line_of_key(*bytes, it.key()), e.what());
+        ok = false;
+      }
+    }
+    if (!ok) return;
+    for (const auto& provincie : registry_.provinces()) emit(file, 1, "input.beleid", provincie, "", overrides);
+  }
+
+  fs::path dir_;
+  Problems problems_;
+  CaseData data_;
+  Gemeenten registry_;
+  bool registry_ok_ = false;  // gemeenten.csv was read (its rows may still have problems)
+  bool loaded_ = false;
+  std::map<std::string, method::PerCategory> verslag_;
+  std::map<std::string, Places> promising_;
+};
+
+}  // namespace
+
+LoadResult load_case(const std::string& dir) { return Loader(dir).run(); }
+
+}  // namespace verdeel::casefile

@@ -1,0 +1,18 @@
+#pragma once
+// Small text helpers shared by the case file readers.
+#include <string>
+#include <string_view>
+
+namespace verdeel::casefile {
+
+// Without leading and trailing spaces and tabs.
+std::string_view trim(std::string_view s);
+// A-Z mapped to a-z; other bytes unchanged (UTF-8 stays valid).
+std::string ascii_lower(std::string_view s);
+// `s` cut to at most `max` code points, "..." marking the cut.
+std::string clip(std::string_view s, size_t max = 60);
+// `s` in single quotes for a message, cut to at most `max` code points so a
+// 10,000-character value cannot flood the terminal.
+std::string quote(std::string_view s, size_t max = 60);
+
+}  // namespace verdeel::casefile
