@@ -15,6 +15,7 @@ CREATE TABLE record (
 -- "Everything about municipality X" and "this decision's records" are index look-ups.
 CREATE INDEX record_subject ON record (subject, seq);
 CREATE INDEX record_scope ON record (cycle, province, kind, seq);
+CREATE INDEX record_kind ON record (kind, cycle, seq);
 CREATE UNIQUE INDEX record_hash ON record (hash);
 
 -- Append-only: a guard against mistakes, not against an insider who edits the file.

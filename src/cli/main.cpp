@@ -1,1 +1,49 @@
-int main() { return 0; }
+// verdeel: exact, verifiable verdeelbesluiten. Maps every error to one line on
+// stderr and an exit status: 0 ok, 1 a check failed, 2 bad usage or input.
+#include <SQLiteCpp/Exception.h>
+
+#include <iostream>
+
+#include "cli/context.h"
+#include "version.h"
+
+int main(int argc, char** argv) {
+  using namespace verdeel;
+  CLI::App app{"verdeel: computes, records and verifies verdeelbesluiten (Spreidingswet) exactly", "verdeel"};
+  app.set_version_flag("--version", "verdeel " VERDEEL_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  cli::Globals g;
+  app.add_option("--db", g.db, "Ledger file (default $VERDEEL_DB, else verdeel.db)");
+  cli::register_init(app, g);
+  cli::register_import(app, g);
+  cli::register_decide(app, g);
+  cli::register_show(app, g);
+  cli::register_log(app, g);
+  cli::register_verify(app, g);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  } catch (const cli::CheckFailed& e) {
+    std::cerr << e.what() << "\n";
+    return 1;
+  } catch (const cli::InputError& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
+  } catch (const cli::UsageError& e) {
+    std::cerr << "verdeel: " << e.what() << "\n";
+    return 2;
+  } catch (const ledger::StoreError& e) {
+    std::cerr << "verdeel: " << e.what() << "\n";
+    return 2;
+  } catch (const SQLite::Exception& e) {
+    std::cerr << "verdeel: ledger error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "verdeel: " << e.what() << "\n";
+    return 2;
+  }
+  return 0;
+}

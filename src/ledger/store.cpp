@@ -164,6 +164,19 @@ std::vector<Record> Store::by_scope(const std::string& cycle, const std::string&
   return collect(q);
 }
 
+std::vector<Record> Store::by_cycle_kind(const std::string& cycle, const std::string& kind) {
+  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE kind = ? AND cycle = ? ORDER BY seq");
+  q.bind(1, kind);
+  q.bind(2, cycle);
+  return collect(q);
+}
+
+std::vector<Record> Store::by_kind(const std::string& kind) {
+  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE kind = ? ORDER BY seq");
+  q.bind(1, kind);
+  return collect(q);
+}
+
 std::optional<Record> Store::latest(const std::string& cycle, const std::string& province, const std::string& kind) {
   SQLite::Statement q(
       *db_, "SELECT data, seq FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq DESC LIMIT 1");

@@ -62,6 +62,9 @@ class Store {
   std::vector<Record> by_subject(const std::string& code);
   // Records of one kind in one cycle and province, oldest first (index look-up).
   std::vector<Record> by_scope(const std::string& cycle, const std::string& province, const std::string& kind);
+  // Records of one kind in one cycle, any province; of one kind anywhere.
+  std::vector<Record> by_cycle_kind(const std::string& cycle, const std::string& kind);
+  std::vector<Record> by_kind(const std::string& kind);
   std::optional<Record> latest(const std::string& cycle, const std::string& province, const std::string& kind);
   // Streams every stored row in seq order without interpreting it. Return
   // false from `visit` to stop.

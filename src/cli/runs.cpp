@@ -1,0 +1,101 @@
+#include "cli/runs.h"
+
+#include <algorithm>
+#include <set>
+
+#include "cli/context.h"
+
+namespace verdeel::cli {
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+decision::RecordedStep to_step(const ledger::Record& r) {
+  return decision::RecordedStep{r.seq, r.kind, r.subject, r.body, to_hex(r.hash)};
+}
+
+decision::InputRef to_input(const ledger::Record& r) {
+  return decision::InputRef{r.kind, r.subject, r.body, to_hex(r.hash)};
+}
+
+std::vector<std::string> recorded_provinces(ledger::Store& store, const std::string& cycle) {
+  std::set<std::string> out;
+  for (const auto& r : store.by_cycle_kind(cycle, "input.set")) out.insert(r.province);
+  return {out.begin(), out.end()};
+}
+
+std::string resolve_province(ledger::Store& store, const std::string& cycle, const std::string& name) {
+  auto known = recorded_provinces(store, cycle);
+  for (const auto& p : known)
+    if (lower(p) == lower(name)) return p;
+  std::string list;
+  for (const auto& p : known) list += (list.empty() ? "" : ", ") + p;
+  if (known.empty()) throw UsageError("no inputs recorded for cycle " + cycle + ": run `verdeel import --cycle " + cycle + " DIR` first");
+  throw UsageError("unknown province '" + name + "' in cycle " + cycle + " (recorded: " + list + ")");
+}
+
+std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledger::Record& set) {
+  std::vector<decision::InputRef> out;
+  for (const auto& h : set.body.at("records")) {
+    auto r = store.by_hash(hash_from_hex(h.get<std::string>()));
+    if (!r) throw std::runtime_error(set.label() + " names a record that is not in the ledger: " + h.get<std::string>());
+    out.push_back(to_input(*r));
+  }
+  return out;
+}
+
+std::vector<decision::InputRecord> method_inputs(const std::vector<decision::InputRef>& inputs) {
+  std::vector<decision::InputRecord> out;
+  for (const auto& in : inputs) {
+    decision::InputRecord r{in.kind, in.subject, in.body};
+    if (r.body.is_object()) r.body.erase("supersedes");
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<RunSpan> run_spans(ledger::Store& store, const std::string& cycle, const std::string& province) {
+  std::vector<RunSpan> out;
+  int64_t n = 0;
+  for (const auto& r : store.by_scope(cycle, province, "result.decision")) {
+    RunSpan s;
+    s.number = ++n;
+    s.start = r.body.at("start").get<int64_t>();
+    s.end = r.seq;
+    out.push_back(s);
+  }
+  return out;
+}
+
+decision::Run load_run(ledger::Store& store, const std::string& cycle, const std::string& province, int64_t number) {
+  auto spans = run_spans(store, cycle, province);
+  if (spans.empty())
+    throw UsageError("no decision recorded for " + province + " " + cycle + ": run `verdeel decide --cycle " + cycle +
+                     " --province " + province + "` first");
+  if (number < 0 || number > static_cast<int64_t>(spans.size()))
+    throw UsageError("there is no run " + std::to_string(number) + " for " + province + " " + cycle + " (runs 1.." +
+                     std::to_string(spans.size()) + ")");
+  const RunSpan& s = number == 0 ? spans.back() : spans[static_cast<size_t>(number - 1)];
+  decision::Run run;
+  run.cycle = cycle;
+  run.province = province;
+  run.number = s.number;
+  for (const auto& r : store.range(s.start, s.end + 1)) run.records.push_back(to_step(r));
+  return run;
+}
+
+std::string resolve_gemeente(ledger::Store& store, const std::string& code_or_name) {
+  auto by_code = store.by_subject(code_or_name);
+  for (const auto& r : by_code)
+    if (r.kind == "input.gemeente") return r.subject;
+  for (const auto& r : store.by_kind("input.gemeente"))
+    if (lower(r.body.at("naam").get<std::string>()) == lower(code_or_name)) return r.subject;
+  throw UsageError("unknown municipality '" + code_or_name + "' (give its CBS code, e.g. GM0106, or its name)");
+}
+
+}  // namespace verdeel::cli

@@ -1,0 +1,45 @@
+#pragma once
+// Reading decision runs and their inputs from the ledger, for the commands
+// that show, explain, replay or bundle a decision.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "decision/case_from_inputs.h"
+#include "decision/records.h"
+#include "decision/run.h"
+#include "ledger/store.h"
+
+namespace verdeel::cli {
+
+decision::RecordedStep to_step(const ledger::Record& r);
+decision::InputRef to_input(const ledger::Record& r);
+
+// The province as recorded (matched case-insensitively); throws UsageError
+// naming the provinces that are known for that cycle.
+std::string resolve_province(ledger::Store& store, const std::string& cycle, const std::string& name);
+// Every province with inputs recorded in the cycle.
+std::vector<std::string> recorded_provinces(ledger::Store& store, const std::string& cycle);
+
+// The input records listed by an input.set record, in its order.
+std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledger::Record& set);
+
+// The method's view of recorded inputs: bodies without the `supersedes`
+// bookkeeping of corrections.
+std::vector<decision::InputRecord> method_inputs(const std::vector<decision::InputRef>& inputs);
+
+// Every run of (cycle, province), oldest first, as (start seq, result seq).
+struct RunSpan {
+  int64_t number = 0;
+  int64_t start = 0;
+  int64_t end = 0;  // seq of result.decision
+};
+std::vector<RunSpan> run_spans(ledger::Store& store, const std::string& cycle, const std::string& province);
+// Loads run `number` (0 = latest). Throws UsageError when there is none.
+decision::Run load_run(ledger::Store& store, const std::string& cycle, const std::string& province, int64_t number = 0);
+
+// "Drenthe" -> "GM0106"-style lookups of municipalities by code or name in
+// the inputs of a cycle; throws UsageError when unknown.
+std::string resolve_gemeente(ledger::Store& store, const std::string& code_or_name);
+
+}  // namespace verdeel::cli

@@ -1,0 +1,41 @@
+#include "report/render.h"
+
+namespace verdeel::report {
+namespace {
+
+using OJson = nlohmann::ordered_json;
+
+OJson pc(const PerCategory& p) { return OJson{{"regulier", p.regulier}, {"amv", p.amv}}; }
+
+}  // namespace
+
+nlohmann::ordered_json decision_json(const DecisionView& v) {
+  OJson percentage = OJson::object();
+  for (const char* c : {"regulier", "amv"}) {
+    const auto& p = v.percentage.at(c);
+    percentage[c] = p ? OJson{{"num", p->num()}, {"den", p->den()}, {"percent", (*p * 100).to_decimal(2)}}
+                      : OJson(nullptr);
+  }
+  OJson gemeenten = OJson::array();
+  for (const auto& g : v.gemeenten) {
+    gemeenten.push_back(OJson{{"code", g.code},
+                             {"name", g.naam},
+                             {"regulier", g.besluit.regulier},
+                             {"amv", g.besluit.amv},
+                             {"totaal", g.besluit.total()},
+                             {"extra", pc(g.extra)},
+                             {"excluded", OJson{{"regulier", g.excluded.at("regulier")}, {"amv", g.excluded.at("amv")}}}});
+  }
+  return OJson{{"cycle", v.cycle},
+              {"province", v.province},
+              {"policy", v.policy},
+              {"task", pc(v.task)},
+              {"report", pc(v.report)},
+              {"remainder", pc(v.remainder)},
+              {"percentage", percentage},
+              {"shortfall", pc(v.shortfall)},
+              {"municipalities", gemeenten},
+              {"record", v.record_hash}};
+}
+
+}  // namespace verdeel::report

@@ -1,0 +1,62 @@
+#pragma once
+// A fresh ledger in a temporary directory, removed afterwards.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "ledger/store.h"
+
+namespace verdeel::testing {
+
+inline std::filesystem::path temp_dir(const std::string& tag) {
+  std::random_device rd;
+  auto dir = std::filesystem::temp_directory_path() / ("verdeel-" + tag + "-" + std::to_string(rd()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+struct TempLedger {
+  std::filesystem::path dir = temp_dir("ledger");
+  std::string path = (dir / "ledger.db").string();
+  TempLedger() { ledger::Store::create(path); }
+  ~TempLedger() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+  // Appends n input rows, one transaction.
+  void add_rows(int n, const std::string& kind = "input.verslag") {
+    ledger::Store store(path, ledger::Store::Mode::read_write);
+    ledger::Store::Writer w(store);
+    for (int i = 0; i < n; ++i) {
+      std::string code = "GM" + std::to_string(1000 + i);
+      w.append(ledger::Draft{kind, "2024", "Drenthe", code,
+                             Json{{"gemeente", code}, {"regulier", 100 + i}, {"amv", i}}});
+    }
+    w.commit();
+  }
+  // Raw SQL as an insider would run it (triggers dropped first when asked).
+  void sql(const std::string& statement, bool drop_triggers = true) {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    if (drop_triggers) {
+      db.exec("DROP TRIGGER IF EXISTS record_no_update");
+      db.exec("DROP TRIGGER IF EXISTS record_no_delete");
+    }
+    db.exec(statement);
+  }
+  std::string read_file() const {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  void write_file(const std::string& bytes) const {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+};
+
+}  // namespace verdeel::testing
