@@ -184,3 +184,36 @@ TEST_CASE("Outcomes are ordered by name, then code", "[method]") {
   CHECK(d.uitkomsten[1].code == "GM0001");
   CHECK(d.uitkomsten[2].code == "GM0003");
 }
+
+TEST_CASE("Every exclusion rule that holds is recorded with its figures", "[method]") {
+  auto pc = province(1000, 100, {gm("GM0001", 50, 5, 0, 0), gm("GM0002", 40, 4, 100, 0), gm("GM0003", 100, 10, 0, 0)});
+  pc.historie["GM0001"] = Rational::of(1234, 10);
+  pc.oekraine["GM0001"] = {Rational(30), Rational::of(145, 10)};
+  pc.uitruil.push_back({"GM0002", "GM0001", Category::regulier, 60});
+  pc.groepen.push_back({"zuid", {"GM0001", "GM0002"}});
+  auto d = decide(pc);
+  // GM0001: attr 60 >= 55; 123.4 > 55; 30 > 29; 60 for it >= 50; group 100 >= 90.
+  CHECK(rules_of(d, "GM0001", Category::regulier) ==
+        std::vector<std::string>{"meets_indicative", "history", "ukraine", "exchange_full", "exchange_group"});
+  CHECK(rules_of(d, "GM0001", Category::amv) == std::vector<std::string>{"meets_indicative", "history", "ukraine"});
+  CHECK(uitkomst(d, "GM0001").excluded.at(Category::amv) ==
+        std::vector<std::string>{"meets_indicative", "history", "ukraine"});
+  for (const auto& e : d.exclusions) {
+    if (e.gemeente != "GM0001" || e.categorie != Category::regulier) continue;
+    if (e.rule == "history") {
+      CHECK(e.figures.at(0).name == "hist");
+      CHECK(e.figures.at(0).value == Rational::of(617, 5));
+      CHECK(e.figures.at(1).value == 55);
+    }
+    if (e.rule == "ukraine") CHECK(e.figures.at(2).value == Rational::of(29, 2));
+    if (e.rule == "exchange_group") CHECK(e.detail == "zuid");
+  }
+  // Exclusions come by category in policy order, then code.
+  for (size_t k = 1; k < d.exclusions.size(); ++k) {
+    const auto& a = d.exclusions[k - 1];
+    const auto& b = d.exclusions[k];
+    if (a.categorie == b.categorie) CHECK(a.gemeente <= b.gemeente);
+  }
+  CHECK(d.exclusions.front().categorie == Category::regulier);
+  CHECK(d.exclusions.back().categorie == Category::amv);
+}

@@ -106,3 +106,13 @@ TEST_CASE("Water filling finds the smallest percentage whose shares sum exactly 
   for (const auto& x : m) s += share(x, smaller);
   CHECK(s < Rational(rest));
 }
+
+TEST_CASE("On a plateau of the shares the smallest percentage is taken", "[method]") {
+  // A is full at p = 1/2; B only starts at p = 4/5. Rest 5 is reached on the whole plateau.
+  std::vector<WaterMember> m = {{"A", 10, 0, 5}, {"B", 10, 8, 100}};
+  auto r = waterfill(m, 5);
+  REQUIRE(r.p);
+  CHECK(*r.p == Rational::of(1, 2));
+  auto r2 = waterfill(m, 6);
+  CHECK(*r2.p == Rational::of(9, 10));
+}
