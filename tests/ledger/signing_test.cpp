@@ -195,7 +195,7 @@ TEST_CASE("Loading a missing, malformed, encrypted or non-Ed25519 key fails with
     CHECK_THROWS_WITH(SigningKey::load(dir.file("encrypted.key")), Catch::Contains("encrypted.key"));
   }
 
-  // An RSA... no: an X25519 key (same curve, wrong algorithm) is refused as not Ed25519.
+  // An X25519 key (same curve, other algorithm) is refused as not Ed25519.
   {
     EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_X25519, nullptr);
     EVP_PKEY* x = nullptr;
