@@ -232,11 +232,15 @@ class Loader {
 
   void verslag() {
     std::map<std::string, int> seen;
+    const size_t before = problems_.size();
     per_gemeente("verslag.csv", "input.verslag", seen, &verslag_);
+    capacity_known_ = capacity_known_ && problems_.size() == before;
   }
 
   void kansrijk() {
+    const size_t before = problems_.size();
     auto s = sheet("kansrijk.csv", {"gemeente", "regulier", "amv", "criteria"}, false);
+    capacity_known_ = capacity_known_ && problems_.size() == before;
     if (!s) return;
     const auto& all = method::kansrijk_criteria();
     std::string known;
@@ -271,6 +275,7 @@ class Loader {
                 {"amv", p->amv},
                 {"criteria", std::vector<std::string>(criteria.begin(), criteria.end())}});
     }
+    capacity_known_ = capacity_known_ && problems_.size() == before;
   }
 
   void historie() {
@@ -324,7 +329,9 @@ class Loader {
                           describe(*voor) + " in " + voor->provincie);
         ok = false;
       }
-      if (van && cat && plaatsen) {
+      // What a municipality holds is only known when report and initiatives
+      // were read without problems; otherwise this check would only echo those.
+      if (ok && capacity_known_) {
         auto key = std::make_pair(van->code, *cat);
         int128& sum = given[key];
         sum += *plaatsen;
@@ -335,7 +342,7 @@ class Loader {
         int128 hold = cap[*cat] + init[*cat];
         if (sum > hold && reported.insert(key).second) {
           problems_.add(s->file, row.line,
-                        describe(*van) + " exchanges " + str128(sum) + " " + categorie + " places (this row and those before), " +
+                        describe(*van) + " exchanges " + str128(sum) + " " + categorie + " places in its rows up to this one, " +
                             "more than its report (" + str128(cap[*cat]) + ") and promising initiatives (" +
                             str128(init[*cat]) + ") hold");
           ok = false;
@@ -448,6 +455,7 @@ class Loader {
   Gemeenten registry_;
   bool registry_ok_ = false;  // gemeenten.csv was read (its rows may still have problems)
   bool loaded_ = false;
+  bool capacity_known_ = true;  // verslag.csv and kansrijk.csv read without problems
   std::map<std::string, method::PerCategory> verslag_;
   std::map<std::string, Places> promising_;
 };
