@@ -7,6 +7,7 @@
 #include "cli/runs.h"
 #include "decision/case_from_inputs.h"
 #include "decision/records.h"
+#include "decision/replay.h"
 #include "method/decision.h"
 #include "report/render.h"
 #include "version.h"
@@ -36,7 +37,7 @@ void decide_one(ledger::Store& store, ledger::Store::Writer& w, const std::strin
     }
   }
   auto inputs = load_input_set(store, *set);
-  method::Decision d = method::decide(decision::case_from_inputs(cycle, province, method_inputs(inputs)));
+  method::Decision d = method::decide(decision::case_from_inputs(cycle, province, decision::method_inputs(inputs)));
   auto steps = decision::decision_records(d, inputs, set_hash);
 
   int64_t run_number = static_cast<int64_t>(spans.size()) + 1;
@@ -76,5 +77,7 @@ void register_decide(CLI::App& app, Globals& g) {
     w.commit();
   });
 }
+
+VERDEEL_COMMAND(30, register_decide);
 
 }  // namespace verdeel::cli

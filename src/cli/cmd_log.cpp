@@ -45,4 +45,6 @@ void register_log(CLI::App& app, Globals& g) {
   });
 }
 
+VERDEEL_COMMAND(90, register_log);
+
 }  // namespace verdeel::cli

@@ -35,4 +35,6 @@ void register_show(CLI::App& app, Globals& g) {
   });
 }
 
+VERDEEL_COMMAND(40, register_show);
+
 }  // namespace verdeel::cli

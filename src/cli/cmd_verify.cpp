@@ -28,4 +28,6 @@ void register_verify(CLI::App& app, Globals& g) {
   });
 }
 
+VERDEEL_COMMAND(80, register_verify);
+
 }  // namespace verdeel::cli

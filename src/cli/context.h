@@ -6,6 +6,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "ledger/store.h"
 
@@ -36,13 +37,18 @@ struct Globals {
   std::unique_ptr<ledger::Store> open(ledger::Store::Mode mode) const;
 };
 
-// Registers one command on the app. Each is defined in its own cmd_*.cpp.
-void register_init(CLI::App& app, Globals& g);
-void register_import(CLI::App& app, Globals& g);
-void register_decide(CLI::App& app, Globals& g);
-void register_show(CLI::App& app, Globals& g);
-void register_log(CLI::App& app, Globals& g);
-void register_verify(CLI::App& app, Globals& g);
+// Every command registers itself from its own cmd_*.cpp with
+// VERDEEL_COMMAND(order, function); `order` sets its place in --help.
+using RegisterFn = void (*)(CLI::App& app, Globals& g);
+struct Command {
+  int order;
+  RegisterFn add;
+};
+std::vector<Command>& commands();
+struct CommandRegistration {
+  CommandRegistration(int order, RegisterFn add) { commands().push_back(Command{order, add}); }
+};
+#define VERDEEL_COMMAND(order, fn) static const ::verdeel::cli::CommandRegistration registration_##fn(order, fn)
 
 // Adds --db to a subcommand too, so it may stand after the command.
 void add_db_option(CLI::App& sub, Globals& g);

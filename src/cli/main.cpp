@@ -2,6 +2,7 @@
 // stderr and an exit status: 0 ok, 1 a check failed, 2 bad usage or input.
 #include <SQLiteCpp/Exception.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/context.h"
@@ -15,12 +16,9 @@ int main(int argc, char** argv) {
   app.fallthrough();
   cli::Globals g;
   app.add_option("--db", g.db, "Ledger file (default $VERDEEL_DB, else verdeel.db)");
-  cli::register_init(app, g);
-  cli::register_import(app, g);
-  cli::register_decide(app, g);
-  cli::register_show(app, g);
-  cli::register_log(app, g);
-  cli::register_verify(app, g);
+  auto commands = cli::commands();
+  std::sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
+  for (const auto& c : commands) c.add(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -49,16 +49,6 @@ std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledge
   return out;
 }
 
-std::vector<decision::InputRecord> method_inputs(const std::vector<decision::InputRef>& inputs) {
-  std::vector<decision::InputRecord> out;
-  for (const auto& in : inputs) {
-    decision::InputRecord r{in.kind, in.subject, in.body};
-    if (r.body.is_object()) r.body.erase("supersedes");
-    out.push_back(std::move(r));
-  }
-  return out;
-}
-
 std::vector<RunSpan> run_spans(ledger::Store& store, const std::string& cycle, const std::string& province) {
   std::vector<RunSpan> out;
   int64_t n = 0;

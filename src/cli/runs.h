@@ -24,10 +24,6 @@ std::vector<std::string> recorded_provinces(ledger::Store& store, const std::str
 // The input records listed by an input.set record, in its order.
 std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledger::Record& set);
 
-// The method's view of recorded inputs: bodies without the `supersedes`
-// bookkeeping of corrections.
-std::vector<decision::InputRecord> method_inputs(const std::vector<decision::InputRef>& inputs);
-
 // Every run of (cycle, province), oldest first, as (start seq, result seq).
 struct RunSpan {
   int64_t number = 0;

@@ -1,0 +1,43 @@
+#pragma once
+// Replay (LEDGER.md "Replay"): run the method again on a decision's recorded
+// inputs and compare, record by record, the canonical bytes of every step and
+// result with what was recorded. Pure: used by `verdeel replay` on the ledger
+// and by `verdeel verify-bundle` on a bundle, offline.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "decision/case_from_inputs.h"
+#include "decision/records.h"
+#include "decision/run.h"
+#include "method/decision.h"
+
+namespace verdeel::decision {
+
+struct ReplayDiff {
+  size_t index = 0;        // position in the run, 0 = decision.start
+  int64_t seq = -1;        // seq of the recorded record, -1 when it is missing
+  std::string kind;        // of the recorded record (or the recomputed one when missing)
+  std::string subject;
+  std::string recorded;    // canonical body bytes, "" when missing
+  std::string recomputed;  // canonical body bytes, "" when missing
+};
+
+struct ReplayResult {
+  bool identical = false;
+  size_t compared = 0;          // records compared (every record after decision.start)
+  std::string recorded_engine;  // "verdeel 0.1.0", from decision.start
+  std::optional<ReplayDiff> first_difference;
+  std::optional<method::Decision> decision;  // the recomputed decision, when the inputs were usable
+  std::string error;            // the inputs could not be used (malformed record), else ""
+};
+
+// Inputs with their hashes as recorded; `inputs` must be the records named by
+// the run's input set. Never throws for bad records: reports them in `error`.
+ReplayResult replay(const Run& run, const std::vector<InputRef>& inputs);
+
+// The method's view of recorded inputs: bodies without the `supersedes`
+// bookkeeping of corrections.
+std::vector<InputRecord> method_inputs(const std::vector<InputRef>& inputs);
+
+}  // namespace verdeel::decision
