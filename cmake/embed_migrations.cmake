@@ -1,4 +1,5 @@
-# Writes OUT: a C++ file holding every migration in FILES, in order.
+# Writes OUT: a C++ file holding every migration in FILES ("|"-separated), in order.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(content "// Generated from schema/*.sql by cmake/embed_migrations.cmake. Do not edit.\n#include \"ledger/migrations.h\"\nnamespace verdeel::ledger {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
 foreach(f ${FILES})
   get_filename_component(name ${f} NAME)
