@@ -5,14 +5,6 @@
 namespace verdeel::casefile {
 namespace {
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
-
 // Lower case without spaces, for the "did you mean" hint only.
 std::string loose(std::string_view s) {
   std::string out;
@@ -53,7 +45,7 @@ bool Gemeenten::add(const Gemeente& g, std::string& why) {
 }
 
 const Gemeente* Gemeenten::resolve(std::string_view ref) const {
-  auto code = by_code_.find(upper(ref));
+  auto code = by_code_.find(ascii_upper(ref));
   if (code != by_code_.end()) return &code->second;
   auto name = code_by_name_.find(std::string(ref));
   if (name != code_by_name_.end()) return &by_code_.at(name->second);

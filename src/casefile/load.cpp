@@ -148,7 +148,7 @@ class Loader {
     if (!s) return;
     registry_ok_ = true;
     for (const auto& row : s->rows) {
-      Gemeente g{std::string(s->at(row, "code")), s->at(row, "naam"), s->at(row, "provincie"), row.line};
+      Gemeente g{ascii_upper(s->at(row, "code")), s->at(row, "naam"), s->at(row, "provincie"), row.line};
       bool ok = true;
       if (!is_cbs_code(g.code)) {
         problems_.add(s->file, row.line, "column code: " + quote(g.code) + " is not a CBS code like GM0106");
@@ -182,8 +182,11 @@ class Loader {
       auto p = places(*s, row);
       bool ok = p.has_value();
       if (registry_ok_ && !registry_.has_province(provincie)) {
+        std::string hint;
+        for (const auto& known : registry_.provinces())
+          if (ascii_lower(known) == ascii_lower(provincie)) hint = "; did you mean " + quote(known) + "?";
         problems_.add(s->file, row.line,
-                      "unknown province " + quote(provincie) + " (no municipality in gemeenten.csv belongs to it)");
+                      "unknown province " + quote(provincie) + " (no municipality in gemeenten.csv belongs to it)" + hint);
         ok = false;
       }
       auto [it, fresh] = seen.emplace(provincie, row.line);
@@ -325,8 +328,8 @@ class Loader {
         ok = false;
       } else if (van && voor && van->provincie != voor->provincie) {
         problems_.add(s->file, row.line,
-                      "exchange across provinces: " + describe(*van) + " is in " + van->provincie + ", " +
-                          describe(*voor) + " in " + voor->provincie);
+                      "exchange across provinces: " + describe(*van) + " is in " + clip(van->provincie) + ", " +
+                          describe(*voor) + " in " + clip(voor->provincie));
         ok = false;
       }
       // What a municipality holds is only known when report and initiatives
@@ -382,9 +385,9 @@ class Loader {
       }
       if (!members.empty() && members.front().g->provincie != g->provincie) {
         problems_.add(s->file, row.line,
-                      "exchange group " + quote(groep) + " across provinces: " + describe(*g) + " is in " + g->provincie +
+                      "exchange group " + quote(groep) + " across provinces: " + describe(*g) + " is in " + clip(g->provincie) +
                           ", " + describe(*members.front().g) + " (line " + std::to_string(members.front().line) +
-                          ") in " + members.front().g->provincie);
+                          ") in " + clip(members.front().g->provincie));
         continue;
       }
       members.push_back({g, row.line});
@@ -396,6 +399,28 @@ class Loader {
                       "exchange group " + quote(groep) + " has one member; a municipality cannot exchange with itself");
     }
   }
+
+  // The deepest nesting of arrays and objects in JSON text, strings skipped;
+  // checked before parsing so hostile input cannot exhaust the stack.
+  static int nesting(const std::string& text) {
+    int depth = 0, deepest = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+      if (in_string) {
+        if (escaped) escaped = false;
+        else if (c == '\\') escaped = true;
+        else if (c == '"') in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '[' || c == '{') {
+        deepest = std::max(deepest, ++depth);
+      } else if (c == ']' || c == '}') {
+        --depth;
+      }
+    }
+    return deepest;
+  }
+  static constexpr int kMaxNesting = 16;
 
   // The line of the first `"key"` in the text, for pointing at a bad key.
   static int line_of_key(const std::string& text, const std::string& key) {
@@ -418,6 +443,10 @@ class Loader {
     data_.file_sha256[file] = to_hex(sha256(*bytes));
     if (!utf8::valid(*bytes)) {
       problems_.add(file, 0, "not valid UTF-8");
+      return;
+    }
+    if (nesting(*bytes) > kMaxNesting) {
+      problems_.add(file, 0, "nested more than " + std::to_string(kMaxNesting) + " levels deep; a policy is a flat object");
       return;
     }
     Json overrides;

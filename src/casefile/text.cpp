@@ -18,6 +18,14 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+std::string ascii_upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
 std::string clip(std::string_view s, size_t max) {
   size_t i = 0, points = 0;
   while (i < s.size() && points < max) {

@@ -9,6 +9,8 @@ namespace verdeel::casefile {
 std::string_view trim(std::string_view s);
 // A-Z mapped to a-z; other bytes unchanged (UTF-8 stays valid).
 std::string ascii_lower(std::string_view s);
+// a-z mapped to A-Z.
+std::string ascii_upper(std::string_view s);
 // `s` cut to at most `max` code points, "..." marking the cut.
 std::string clip(std::string_view s, size_t max = 60);
 // `s` in single quotes for a message, cut to at most `max` code points so a

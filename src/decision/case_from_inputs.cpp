@@ -14,12 +14,13 @@ namespace {
 
 using method::Category;
 using method::PerCategory;
+using policy_json_detail::shown;
 
 // Reads one record's body, naming the record in every complaint.
 class Body {
  public:
   Body(const InputRecord& r, std::vector<std::string> fields) : r_(r) {
-    if (!r.body.is_object()) fail("body must be a JSON object, not " + r.body.dump());
+    if (!r.body.is_object()) fail("body must be a JSON object, not " + shown(r.body));
     for (auto it = r.body.begin(); it != r.body.end(); ++it) {
       if (std::find(fields.begin(), fields.end(), it.key()) == fields.end()) fail("unknown field '" + it.key() + "'");
     }
@@ -37,7 +38,7 @@ class Body {
   std::string text(const std::string& f) const {
     const Json& v = r_.body.at(f);
     if (!v.is_string() || v.get_ref<const std::string&>().empty())
-      fail("field '" + f + "' must be a non-empty string, not " + v.dump());
+      fail("field '" + f + "' must be a non-empty string, not " + shown(v));
     return v.get<std::string>();
   }
 
@@ -46,7 +47,7 @@ class Body {
     if (!v.is_number_integer() ||
         (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) ||
         v.get<int64_t>() < 0)
-      fail("field '" + f + "' must be a whole number >= 0, not " + v.dump());
+      fail("field '" + f + "' must be a whole number >= 0, not " + shown(v));
     return v.get<int64_t>();
   }
 
@@ -154,12 +155,12 @@ class Builder {
     i.gemeente = known(b, "gemeente");
     i.plaatsen = b.places();
     const Json& criteria = b.raw("criteria");
-    if (!criteria.is_array()) b.fail("field 'criteria' must be an array, not " + criteria.dump());
+    if (!criteria.is_array()) b.fail("field 'criteria' must be an array, not " + shown(criteria));
     std::set<std::string> unique;
     for (const auto& c : criteria) {
       const auto& all = method::kansrijk_criteria();
       if (!c.is_string() || std::find(all.begin(), all.end(), c.get<std::string>()) == all.end())
-        b.fail("unknown criterion " + c.dump());
+        b.fail("unknown criterion " + shown(c));
       unique.insert(c.get<std::string>());
     }
     i.criteria.assign(unique.begin(), unique.end());
@@ -186,7 +187,7 @@ class Builder {
     u.voor = known(b, "voor");
     if (u.van == u.voor) b.fail(u.van + " exchanges with itself");
     auto cat = method::parse_category(b.text("categorie"));
-    if (!cat) b.fail("unknown category " + b.raw("categorie").dump());
+    if (!cat) b.fail("unknown category " + shown(b.raw("categorie")));
     u.categorie = *cat;
     u.plaatsen = b.count("plaatsen");
     c_.uitruil.push_back(u);

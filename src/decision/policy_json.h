@@ -37,18 +37,27 @@ const std::vector<std::string>& policy_keys();
 
 namespace policy_json_detail {
 
+// A JSON value for a message, cut short when long.
+inline std::string shown(const Json& v) {
+  std::string s = v.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (s.size() <= 80) return s;
+  size_t cut = 77;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+  return s.substr(0, cut) + "...";
+}
+
 [[noreturn]] inline void refuse(const std::string& key, const std::string& what) {
   throw std::invalid_argument("policy key '" + key + "': " + what);
 }
 
 inline std::string string_of(const std::string& key, const Json& v, std::string_view expected) {
-  if (!v.is_string()) refuse(key, "must be " + std::string(expected) + ", not " + v.dump());
+  if (!v.is_string()) refuse(key, "must be " + std::string(expected) + ", not " + shown(v));
   return v.get<std::string>();
 }
 
 // "2", "2,5" or "2.5": digits, at most one decimal mark, exact.
 inline Rational decimal_string(const std::string& key, const std::string& s) {
-  const std::string bad = "'" + s + "' is not a decimal number like \"2,5\"";
+  const std::string bad = shown(Json(s)) + " is not a decimal number like \"2,5\"";
   int128 num = 0, den = 1;
   bool mark = false, digit = false;
   for (char c : s) {
@@ -62,7 +71,7 @@ inline Rational decimal_string(const std::string& key, const std::string& s) {
     num = num * 10 + (c - '0');
     if (mark) den *= 10;
     if (num > std::numeric_limits<int64_t>::max() || den > std::numeric_limits<int64_t>::max())
-      refuse(key, "'" + s + "' has too many digits");
+      refuse(key, shown(Json(s)) + " has too many digits");
   }
   if (!digit || s.back() == ',' || s.back() == '.') refuse(key, bad);
   return Rational::of(static_cast<int64_t>(num), static_cast<int64_t>(den));
@@ -71,9 +80,9 @@ inline Rational decimal_string(const std::string& key, const std::string& s) {
 inline Rational factor_of(const std::string& key, const Json& v) {
   Rational r;
   if (v.is_number_float()) {
-    refuse(key, "floating-point numbers are not accepted; write \"" + v.dump() + "\" as a string or {\"num\":N,\"den\":D}");
+    refuse(key, "floating-point numbers are not accepted; write \"" + shown(v) + "\" as a string or {\"num\":N,\"den\":D}");
   } else if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
-    refuse(key, v.dump() + " is too large");
+    refuse(key, shown(v) + " is too large");
   } else if (v.is_string()) {
     r = decimal_string(key, v.get<std::string>());
   } else {
@@ -81,15 +90,15 @@ inline Rational factor_of(const std::string& key, const Json& v) {
       r = rational_from_json(v);
     } catch (const std::exception&) {
       refuse(key, "must be a positive integer, a decimal string like \"2,5\" or {\"num\":N,\"den\":D}, not " +
-                      v.dump());
+                      shown(v));
     }
   }
-  if (r <= Rational(0)) refuse(key, "must be positive, not " + v.dump());
+  if (r <= Rational(0)) refuse(key, "must be positive, not " + shown(v));
   return r;
 }
 
 inline std::vector<std::string> strings_of(const std::string& key, const Json& v) {
-  if (!v.is_array()) refuse(key, "must be an array of strings, not " + v.dump());
+  if (!v.is_array()) refuse(key, "must be an array of strings, not " + shown(v));
   std::vector<std::string> out;
   for (const auto& e : v) out.push_back(string_of(key, e, "an array of strings"));
   return out;
@@ -119,7 +128,7 @@ inline Json policy_to_json(const method::Policy& p) {
 
 inline method::Policy policy_from_json(const Json& overrides) {
   using namespace policy_json_detail;
-  if (!overrides.is_object()) throw std::invalid_argument("policy must be a JSON object, not " + overrides.dump());
+  if (!overrides.is_object()) throw std::invalid_argument("policy must be a JSON object, not " + shown(overrides));
   method::Policy p;
   for (auto it = overrides.begin(); it != overrides.end(); ++it) {
     const std::string& key = it.key();
@@ -138,7 +147,7 @@ inline method::Policy policy_from_json(const Json& overrides) {
       if (!v.is_number_integer() || v.is_number_float() ||
           (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) ||
           v.get<int64_t>() < 0)
-        refuse(key, "must be a whole number >= 0, not " + v.dump());
+        refuse(key, "must be a whole number >= 0, not " + shown(v));
       p.minimum_places = v.get<int64_t>();
     } else if (key == "minimum_exclusion") {
       std::string s = string_of(key, v, "\"smallest_first\" or \"all_at_once\"");
@@ -149,14 +158,14 @@ inline method::Policy policy_from_json(const Json& overrides) {
       std::vector<std::string> names = strings_of(key, v);
       if (names == std::vector<std::string>{"regulier", "amv"}) p.category_order = {method::Category::regulier, method::Category::amv};
       else if (names == std::vector<std::string>{"amv", "regulier"}) p.category_order = {method::Category::amv, method::Category::regulier};
-      else refuse(key, "must be [\"regulier\",\"amv\"] or [\"amv\",\"regulier\"], not " + v.dump());
+      else refuse(key, "must be [\"regulier\",\"amv\"] or [\"amv\",\"regulier\"], not " + shown(v));
     } else if (key == "rounding") {
       std::string s = string_of(key, v, "\"largest_remainder\"");
       if (s != "largest_remainder") refuse(key, "unknown value '" + s + "'; expected \"largest_remainder\"");
       p.rounding = s;
     } else if (key == "tie_break") {
       if (strings_of(key, v) != std::vector<std::string>{"indicative_desc", "code_asc"})
-        refuse(key, "must be [\"indicative_desc\",\"code_asc\"], not " + v.dump());
+        refuse(key, "must be [\"indicative_desc\",\"code_asc\"], not " + shown(v));
     } else {
       std::string known;
       for (const auto& k : policy_keys()) known += (known.empty() ? "" : ", ") + k;

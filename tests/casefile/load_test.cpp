@@ -579,3 +579,34 @@ TEST_CASE("every problem of every file is reported, not only the first", "[casef
   CHECK(r.problems[3].line == 3);
   CHECK(file_name(r.problems[4]) == "uitruil.csv");
 }
+
+TEST_CASE("a code in gemeenten.csv is recorded in upper case", "[casefile]") {
+  Files f = base();
+  f["gemeenten.csv"] += "gm1680,Aa en Hunze,Drenthe\n";
+  f["indicatief.csv"] += "GM1680,1,0\n";
+  LoadResult r = load(f);
+  INFO(all(r));
+  REQUIRE(r.problems.empty());
+  CHECK(r.data->rows[4].subject == "GM1680");
+  CHECK(r.data->rows[4].body["code"] == "GM1680");
+}
+
+TEST_CASE("a province differing only in letter case is unknown, with a hint", "[casefile]") {
+  LoadResult r = load(with(base(), "opgave.csv", "provincie,regulier,amv\ndrenthe,100,10\nGroningen,50,5\n"));
+  INFO(all(r));
+  REQUIRE(r.problems.size() == 2);  // the unknown 'drenthe', and Drenthe without a task
+  CHECK(r.problems[0].line == 2);
+  CHECK_THAT(r.problems[0].message, Catch::Contains("did you mean 'Drenthe'"));
+}
+
+TEST_CASE("beleid.json nested deeper than a policy can be is refused without parsing", "[casefile]") {
+  Problem p = only_problem(with(base(), "beleid.json", "{\"name\":" + std::string(100000, '[') + std::string(100000, ']') + "}"));
+  CHECK(file_name(p) == "beleid.json");
+  CHECK_THAT(p.message, Catch::Contains("nested"));
+}
+
+TEST_CASE("beleid.json that is not an object is refused", "[casefile]") {
+  Problem p = only_problem(with(base(), "beleid.json", "[\"minimum_places\", 5]"));
+  CHECK(p.line == 1);
+  CHECK_THAT(p.message, Catch::Contains("JSON object"));
+}
