@@ -45,6 +45,14 @@ std::string str128(int128 v) {
   return std::string(s.rbegin(), s.rend());
 }
 
+// Names end up in tables and on terminals: no line breaks, tabs or other C0 controls.
+bool has_control(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
+  }
+  return false;
+}
+
 class Loader {
  public:
   explicit Loader(const std::string& dir) : dir_(dir), problems_(dir) {}
@@ -161,6 +169,12 @@ class Loader {
       if (g.provincie.empty()) {
         problems_.add(s->file, row.line, "column provincie: empty province");
         ok = false;
+      }
+      for (const char* column : {"naam", "provincie"}) {
+        if (has_control(s->at(row, column))) {
+          problems_.add(s->file, row.line, std::string("column ") + column + ": contains a line break or control character");
+          ok = false;
+        }
       }
       std::string why;
       if (ok && !registry_.add(g, why)) {
@@ -369,8 +383,8 @@ class Loader {
     for (const auto& row : s->rows) {
       const std::string& groep = s->at(row, "groep");
       const Gemeente* g = gemeente(*s, row, "gemeente");
-      if (groep.empty()) {
-        problems_.add(s->file, row.line, "column groep: empty group name");
+      if (groep.empty() || has_control(groep)) {
+        problems_.add(s->file, row.line, "column groep: empty group name or one with a control character");
         continue;
       }
       first_line.emplace(groep, row.line);

@@ -610,3 +610,11 @@ TEST_CASE("beleid.json that is not an object is refused", "[casefile]") {
   CHECK(p.line == 1);
   CHECK_THAT(p.message, Catch::Contains("JSON object"));
 }
+
+TEST_CASE("a municipality name with a line break is refused", "[casefile]") {
+  Files f = base();
+  f["gemeenten.csv"] += "GM1680,\"Aa en\nHunze\",Drenthe\n";
+  Problem p = only_problem(f);
+  CHECK(p.line == 6);
+  CHECK_THAT(p.message, Catch::Contains("column naam") && Catch::Contains("line break"));
+}
