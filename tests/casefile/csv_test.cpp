@@ -111,3 +111,23 @@ TEST_CASE("a field of 10,000 characters is read whole", "[casefile]") {
   REQUIRE(t.errors.empty());
   CHECK(t.rows[0].fields[0].size() == 10000);
 }
+
+TEST_CASE("any mix of quotes, separators and line breaks parses without crashing", "[casefile]") {
+  const std::string alphabet = "\",;\n\r a1\xC3\xA9";
+  uint32_t seed = 12345;
+  auto next = [&seed]() {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int i = 0; i < 2000; ++i) {
+    std::string text;
+    const size_t n = next() % 60;
+    for (size_t k = 0; k < n; ++k) text.push_back(alphabet[next() % alphabet.size()]);
+    auto t = parse_csv(text);
+    for (const auto& row : t.rows) {
+      CHECK(row.fields.size() == t.header.size());
+      CHECK(row.line >= 2);
+    }
+    for (const auto& e : t.errors) CHECK(e.line >= 0);
+  }
+}
