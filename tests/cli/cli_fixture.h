@@ -51,8 +51,15 @@ struct Cli {
 
   // verdeel --db <db> args...; stdin from /dev/null.
   Outcome run(const std::vector<std::string>& args, const std::string& env = "") const {
+    std::vector<std::string> all = {"--db", db};
+    all.insert(all.end(), args.begin(), args.end());
+    return run_raw(all, env);
+  }
+
+  // verdeel args... in `dir`, without --db; env is prefixed (e.g. "VERDEEL_DB=x").
+  Outcome run_raw(const std::vector<std::string>& args, const std::string& env = "") const {
     std::string cmd = "cd " + shell_quote(dir.string()) + " && " + env + (env.empty() ? "" : " ") +
-                      "VERDEEL_TIME=2024-12-20T12:00:00Z " + shell_quote(VERDEEL_BINARY) + " --db " + shell_quote(db);
+                      "VERDEEL_TIME=2024-12-20T12:00:00Z " + shell_quote(VERDEEL_BINARY);
     for (const auto& a : args) cmd += " " + shell_quote(a);
     auto out_file = dir / "stdout.txt", err_file = dir / "stderr.txt";
     cmd += " </dev/null >" + shell_quote(out_file.string()) + " 2>" + shell_quote(err_file.string());

@@ -1,0 +1,163 @@
+// The shipped examples through the real program: the outcome of the
+// published Drenthe decision, and the synthetic Zuiderland province against
+// its expected outcome computed independently (scripts/reference_method.py).
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_fixture.h"
+
+using verdeel::testing::Cli;
+using verdeel::testing::slurp;
+using Json = nlohmann::json;
+
+namespace {
+Json show_json(const Cli& cli, const std::string& province) {
+  auto o = cli.run({"show", "--cycle", "2024", "--province", province, "--format", "json"});
+  REQUIRE(o.status == 0);
+  return Json::parse(o.out);
+}
+}  // namespace
+
+TEST_CASE("Drenthe 2024: the report covers the task and is adopted one to one", "[cli][examples]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  Json j = show_json(cli, "Drenthe");
+  CHECK(j["cycle"] == "2024");
+  CHECK(j["province"] == "Drenthe");
+  CHECK(j["policy"] == "beleidsregel-2024");
+  CHECK(j["task"] == Json{{"regulier", 2462}, {"amv", 229}});
+  CHECK(j["report"] == Json{{"regulier", 3814}, {"amv", 341}});
+  CHECK(j["remainder"] == Json{{"regulier", 0}, {"amv", 0}});
+  CHECK(j["percentage"]["regulier"].is_null());
+  CHECK(j["percentage"]["amv"].is_null());
+  CHECK(j["shortfall"] == Json{{"regulier", 0}, {"amv", 0}});
+  REQUIRE(j["municipalities"].size() == 12);
+  int64_t reg = 0, amv = 0, tot = 0;
+  std::string previous;
+  for (const auto& m : j["municipalities"]) {
+    reg += m["regulier"].get<int64_t>();
+    amv += m["amv"].get<int64_t>();
+    tot += m["totaal"].get<int64_t>();
+    CHECK(m["extra"] == Json{{"regulier", 0}, {"amv", 0}});
+    CHECK(m["excluded"]["regulier"].empty());
+    CHECK(m["excluded"]["amv"].empty());
+    CHECK(m["name"].get<std::string>() > previous);  // ordered by name
+    previous = m["name"].get<std::string>();
+  }
+  CHECK(reg == 3814);
+  CHECK(amv == 341);
+  CHECK(tot == 4155);
+  CHECK(j["record"].get<std::string>().size() == 64);
+  CHECK(j["municipalities"][1] == Json::parse(R"({"code":"GM0106","name":"Assen","regulier":1000,"amv":0,"totaal":1000,
+      "extra":{"regulier":0,"amv":0},"excluded":{"regulier":[],"amv":[]}})"));
+}
+
+TEST_CASE("the Drenthe table reads like Tabel 1 with Dutch numbers and a totals row", "[cli][examples]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  auto o = cli.run({"show", "--cycle", "2024", "--province", "Drenthe"});
+  REQUIRE(o.status == 0);
+  CHECK_THAT(o.out, Catch::Contains("Gemeente"));
+  CHECK_THAT(o.out, Catch::Contains("Reguliere opvangplaatsen"));
+  CHECK_THAT(o.out, Catch::Contains("Amv-opvangplaatsen"));
+  CHECK_THAT(o.out, Catch::Contains("één op één overgenomen"));
+  CHECK_THAT(o.out, Catch::Matches("(.|\n)*Assen +1\\.000 +0 +1\\.000\n(.|\n)*"));
+  CHECK_THAT(o.out, Catch::Matches("(.|\n)*Totaal +3\\.814 +341 +4\\.155\n(.|\n)*"));
+}
+
+TEST_CASE("Zuiderland: the program's decision equals the independently computed outcome", "[cli][examples]") {
+  Cli cli;
+  cli.decided("zuid-synthetisch-2024", "Zuiderland");
+  Json got = show_json(cli, "Zuiderland");
+  Json want = Json::parse(slurp(Cli::example_dir("zuid-synthetisch-2024") + "/expected.json"));
+  CHECK(got["record"].get<std::string>().size() == 64);
+  got.erase("record");
+  for (auto it = want.begin(); it != want.end(); ++it) {
+    INFO("key " << it.key());
+    CHECK(got[it.key()] == it.value());
+  }
+  CHECK(got == want);
+}
+
+TEST_CASE("Drenthe's show json equals its independently computed outcome", "[cli][examples]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  Json got = show_json(cli, "Drenthe");
+  got.erase("record");
+  CHECK(got == Json::parse(slurp(Cli::example_dir("drenthe-2024") + "/expected.json")));
+}
+
+TEST_CASE("deciding both examples with --all, then verify is silent and log lists newest first", "[cli][examples]") {
+  Cli cli;
+  cli.run({"init"});
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("zuid-synthetisch-2024")}).status == 0);
+  auto d = cli.run({"decide", "--cycle", "2024", "--all"});
+  REQUIRE(d.status == 0);
+  CHECK_THAT(d.out, Catch::Contains("Drenthe 2024: run 1"));
+  CHECK_THAT(d.out, Catch::Contains("Zuiderland 2024: run 1"));
+  auto v = cli.run({"verify"});
+  CHECK(v.status == 0);
+  CHECK(v.out.empty());
+  CHECK(v.err.empty());
+  auto log = cli.run({"log", "-n", "2"});
+  CHECK_THAT(log.out, Catch::Matches("[0-9a-f]{12} [0-9]+ result.decision 2024 Zuiderland\n[0-9a-f]{12} [0-9]+ result.gemeente 2024 Zuiderland GM[0-9]{4}\n"));
+}
+
+TEST_CASE("deciding again on unchanged inputs records no duplicate run unless asked", "[cli][examples]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  auto size = [&] { return Json::parse(cli.run({"log", "--format", "json"}).out).size(); };
+  auto before = size();
+  auto again = cli.run({"decide", "--cycle", "2024", "--province", "Drenthe"});
+  CHECK(again.status == 0);
+  CHECK_THAT(again.out, Catch::Contains("already decided"));
+  CHECK(size() == before);
+  CHECK(cli.run({"decide", "--cycle", "2024", "--province", "Drenthe", "--again"}).status == 0);
+  CHECK(size() > before);
+}
+
+TEST_CASE("usage errors exit 2 with a clear message", "[cli]") {
+  Cli cli;
+  CHECK(cli.run({"show", "--cycle", "2024", "--province", "Drenthe"}).status == 2);  // no ledger
+  CHECK_THAT(cli.run({"verify"}).err, Catch::Contains("verdeel init"));
+  cli.decided("drenthe-2024", "Drenthe");
+  auto o = cli.run({"show", "--cycle", "2024", "--province", "Atlantis"});
+  CHECK(o.status == 2);
+  CHECK_THAT(o.err, Catch::Contains("unknown province 'Atlantis'"));
+  CHECK_THAT(o.err, Catch::Contains("Drenthe"));
+  CHECK(cli.run({"decide", "--cycle", "2024"}).status == 2);
+  CHECK(cli.run({"frobnicate"}).status == 2);
+  auto init_again = cli.run({"init"});
+  CHECK(init_again.status == 2);
+  CHECK_THAT(init_again.err, Catch::Contains("refusing to overwrite"));
+}
+
+TEST_CASE("verify through the CLI names the first bad record and exits 1", "[cli][verify]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  std::string bytes = slurp(cli.db);
+  // Assen's report row: "regulier":1000 appears in several records; change the first one, which is input.verslag.
+  auto at = bytes.find("\"gemeente\":\"GM0106\",\"regulier\":1000");
+  REQUIRE(at != std::string::npos);
+  bytes[at + 32] = '9';
+  Cli::write(cli.db, bytes);
+  auto o = cli.run({"verify"});
+  CHECK(o.status == 1);
+  CHECK_THAT(o.err, Catch::Matches("verify: record [0-9]+ \\(input\\.verslag GM0106\\): hash mismatch(.|\n)*"));
+}
+
+TEST_CASE("--db may stand after the command, and $VERDEEL_DB, else verdeel.db, is the default", "[cli]") {
+  Cli cli;
+  auto after = (cli.dir / "after.db").string();
+  CHECK(cli.run_raw({"init", "--db", after}).status == 0);
+  CHECK(std::filesystem::exists(after));
+  auto from_env = (cli.dir / "env.db").string();
+  CHECK(cli.run_raw({"init"}, "VERDEEL_DB=" + from_env).status == 0);
+  CHECK(std::filesystem::exists(from_env));
+  CHECK(cli.run_raw({"verify", "--verbose"}, "VERDEEL_DB=" + from_env).status == 0);
+  CHECK_FALSE(std::filesystem::exists(cli.dir / "verdeel.db"));
+  CHECK(cli.run_raw({"init"}).status == 0);
+  CHECK(std::filesystem::exists(cli.dir / "verdeel.db"));
+}

@@ -1,0 +1,149 @@
+// Import through the real program: every refusal of INTERFACE.md gives
+// `file:line: problem`, exit 2, and leaves the ledger as it was.
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "cli_fixture.h"
+#include "util/canonical_json.h"
+
+using verdeel::testing::Cli;
+using verdeel::testing::Outcome;
+using verdeel::testing::slurp;
+
+namespace {
+
+struct BadCase {
+  const char* name;
+  const char* file;      // file to write (relative to the case dir); "-" removes `remove`
+  const char* content;   // its new content
+  const char* expected;  // substring of stderr, with file:line
+};
+
+// Each case starts from the Drenthe example and breaks one thing.
+const BadCase kCases[] = {
+    {"unknown municipality", "verslag.csv", "gemeente,regulier,amv\nAssen,1000,0\nAtlantis,5,0\n",
+     "verslag.csv:3: column gemeente: unknown municipality 'Atlantis'"},
+    {"province without a task", "opgave.csv", "provincie,regulier,amv\nGroningen,10,1\n", "opgave.csv"},
+    {"municipality twice", "indicatief.csv",
+     "gemeente,regulier,amv\nAa en Hunze,127,12\nAssen,341,32\nBorger-Odoorn,126,12\nCoevorden,175,16\n"
+     "De Wolden,121,11\nEmmen,530,49\nHoogeveen,275,26\nMeppel,172,16\nMidden-Drenthe,166,15\nNoordenveld,162,15\n"
+     "Tynaarlo,169,16\nWesterveld,98,9\nAssen,1,1\n",
+     "indicatief.csv:14:"},
+    {"municipality missing from indicatief", "indicatief.csv", "gemeente,regulier,amv\nAssen,341,32\n",
+     "indicatief.csv"},
+    {"negative number", "verslag.csv", "gemeente,regulier,amv\nAssen,-5,0\n", "verslag.csv:2:"},
+    {"non-numeric number", "verslag.csv", "gemeente,regulier,amv\nAssen,veel,0\n", "verslag.csv:2: column regulier"},
+    {"unknown column", "verslag.csv", "gemeente,regulier,amv,opmerking\nAssen,1000,0,x\n", "verslag.csv:1:"},
+    {"missing required column", "verslag.csv", "gemeente,regulier\nAssen,1000\n", "verslag.csv:1:"},
+    {"unknown criterion", "kansrijk.csv", "gemeente,regulier,amv,criteria\nAssen,10,0,beloofd\n", "kansrijk.csv:2:"},
+    {"unknown category", "uitruil.csv", "van,voor,categorie,plaatsen\nAssen,Emmen,bijzonder,10\n", "uitruil.csv:2:"},
+    {"exchange with itself", "uitruil.csv", "van,voor,categorie,plaatsen\nAssen,Assen,regulier,10\n", "uitruil.csv:2:"},
+    {"exchange beyond the report", "uitruil.csv", "van,voor,categorie,plaatsen\nAa en Hunze,Emmen,regulier,88\n",
+     "uitruil.csv:2:"},
+    {"exchange group with a member twice", "uitruilgroepen.csv", "groep,gemeente\nnoord,Assen\nnoord,Assen\n",
+     "uitruilgroepen.csv:3:"},
+    {"unknown policy key", "beleid.json", "{\"minimum_plaatsen\": 3}\n", "beleid.json"},
+    {"unknown policy value", "beleid.json", "{\"minimum_exclusion\": \"random\"}\n", "beleid.json"},
+    {"invalid UTF-8", "verslag.csv", "gemeente,regulier,amv\nAss\xff\xfen,1000,0\n", "verslag.csv:2:"},
+};
+
+}  // namespace
+
+TEST_CASE("every bad input is refused whole with file:line, exit 2, and the ledger unchanged", "[cli][import]") {
+  for (const auto& bad : kCases) {
+    DYNAMIC_SECTION(bad.name) {
+      Cli cli;
+      REQUIRE(cli.run({"init"}).status == 0);
+      auto before = slurp(cli.db);
+      auto dir = cli.copy_example("drenthe-2024");
+      Cli::write(dir / bad.file, bad.content);
+      Outcome o = cli.run({"import", "--cycle", "2024", dir.string()});
+      CHECK(o.status == 2);
+      CHECK_THAT(o.err, Catch::Contains(bad.expected));
+      CHECK_THAT(o.err, Catch::Contains("nothing was recorded"));
+      CHECK(o.out.empty());
+      CHECK(slurp(cli.db) == before);
+      CHECK(cli.run({"log", "--format", "json"}).out.find("input.") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a missing required file is named", "[cli][import]") {
+  for (const char* file : {"gemeenten.csv", "opgave.csv", "indicatief.csv", "verslag.csv"}) {
+    DYNAMIC_SECTION(file) {
+      Cli cli;
+      cli.run({"init"});
+      auto dir = cli.copy_example("drenthe-2024");
+      std::filesystem::remove(dir / file);
+      Outcome o = cli.run({"import", "--cycle", "2024", dir.string()});
+      CHECK(o.status == 2);
+      CHECK_THAT(o.err, Catch::Contains(file));
+    }
+  }
+}
+
+TEST_CASE("import records one record per input row and an input set", "[cli][import]") {
+  Cli cli;
+  cli.run({"init"});
+  Outcome o = cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")});
+  REQUIRE(o.status == 0);
+  CHECK_THAT(o.out, Catch::Contains("Drenthe 2024: 37 new input records"));
+  auto log = verdeel::Json::parse(cli.run({"log", "--format", "json"}).out);
+  std::map<std::string, int> kinds;
+  for (const auto& r : log) kinds[r["kind"].get<std::string>()]++;
+  CHECK(kinds["input.gemeente"] == 12);
+  CHECK(kinds["input.indicatief"] == 12);
+  CHECK(kinds["input.verslag"] == 12);
+  CHECK(kinds["input.opgave"] == 1);
+  CHECK(kinds["input.set"] == 1);
+  for (const auto& r : log)
+    if (r["kind"] == "input.verslag") CHECK(r["subject"].get<std::string>().rfind("GM", 0) == 0);
+}
+
+TEST_CASE("importing the same case again records nothing new", "[cli][import]") {
+  Cli cli;
+  cli.run({"init"});
+  cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")});
+  auto before = slurp(cli.db);
+  Outcome o = cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")});
+  CHECK(o.status == 0);
+  CHECK_THAT(o.out, Catch::Contains("unchanged"));
+}
+
+TEST_CASE("a corrected row is a new record that names the one it supersedes", "[cli][import]") {
+  Cli cli;
+  cli.run({"init"});
+  auto dir = cli.copy_example("drenthe-2024");
+  cli.run({"import", "--cycle", "2024", dir.string()});
+  std::string verslag = slurp(dir / "verslag.csv");
+  verslag.replace(verslag.find("Meppel,192,0"), 12, "Meppel,200,0");
+  Cli::write(dir / "verslag.csv", verslag);
+  Outcome o = cli.run({"import", "--cycle", "2024", dir.string()});
+  REQUIRE(o.status == 0);
+  CHECK_THAT(o.out, Catch::Contains("1 new input records (1 corrections)"));
+  auto log = verdeel::Json::parse(cli.run({"log", "--format", "json"}).out);
+  std::string old_hash, supersedes;
+  for (const auto& r : log) {
+    if (r["kind"] != "input.verslag" || r["subject"] != "GM0119") continue;
+    if (r["body"]["regulier"] == 192) old_hash = r["hash"];
+    if (r["body"]["regulier"] == 200) supersedes = r["body"]["supersedes"];
+  }
+  CHECK(!old_hash.empty());
+  CHECK(supersedes == old_hash);
+  CHECK(cli.run({"verify"}).status == 0);
+}
+
+TEST_CASE("the case may use ; separators, a BOM, quoted names and Dutch thousands separators", "[cli][import]") {
+  Cli cli;
+  cli.run({"init"});
+  auto dir = cli.copy_example("drenthe-2024");
+  Cli::write(dir / "verslag.csv",
+             "\xEF\xBB\xBFgemeente;regulier;amv\n\"Aa en Hunze\";87;0\nGM0106;\"1.000\";0\nBorger-Odoorn;0;50\n"
+             "Coevorden;430;20\nDe Wolden;0;50\nEmmen;675;50\nHoogeveen;940;0\nMeppel;192;0\n"
+             "Midden-Drenthe;250;0\nNoordenveld;0;43\nTynaarlo;240;50\nWesterveld;0;78\n");
+  REQUIRE(cli.run({"import", "--cycle", "2024", dir.string()}).status == 0);
+  REQUIRE(cli.run({"decide", "--cycle", "2024", "--province", "Drenthe"}).status == 0);
+  auto j = verdeel::Json::parse(cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--format", "json"}).out);
+  CHECK(j["report"]["regulier"] == 3814);
+}
