@@ -3,16 +3,15 @@
 #include <algorithm>
 #include <set>
 
+#include "casefile/beleid.h"
 #include "casefile/casefile.h"
 #include "casefile/gemeenten.h"
 #include "casefile/numbers.h"
 #include "casefile/sheet.h"
 #include "casefile/text.h"
-#include "decision/policy_json.h"
 #include "method/case.h"
 #include "method/category.h"
 #include "util/sha256.h"
-#include "util/utf8.h"
 
 namespace verdeel::casefile {
 namespace {
@@ -414,82 +413,10 @@ class Loader {
     }
   }
 
-  // The deepest nesting of arrays and objects in JSON text, strings skipped;
-  // checked before parsing so hostile input cannot exhaust the stack.
-  static int nesting(const std::string& text) {
-    int depth = 0, deepest = 0;
-    bool in_string = false, escaped = false;
-    for (char c : text) {
-      if (in_string) {
-        if (escaped) escaped = false;
-        else if (c == '\\') escaped = true;
-        else if (c == '"') in_string = false;
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '[' || c == '{') {
-        deepest = std::max(deepest, ++depth);
-      } else if (c == ']' || c == '}') {
-        --depth;
-      }
-    }
-    return deepest;
-  }
-  static constexpr int kMaxNesting = 16;
-
-  // The line of the first `"key"` in the text, for pointing at a bad key.
-  static int line_of_key(const std::string& text, const std::string& key) {
-    size_t at = text.find("\"" + key + "\"");
-    if (at == std::string::npos) return 0;
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
-  }
-
   void beleid() {
-    const std::string file = "beleid.json";
-    const fs::path path = dir_ / file;
-    std::error_code ec;
-    if (!fs::exists(path, ec)) return;
-    std::string error;
-    auto bytes = read_bytes(path, error);
-    if (!bytes) {
-      problems_.add(file, 0, error);
-      return;
-    }
-    data_.file_sha256[file] = to_hex(sha256(*bytes));
-    if (!utf8::valid(*bytes)) {
-      problems_.add(file, 0, "not valid UTF-8");
-      return;
-    }
-    if (nesting(*bytes) > kMaxNesting) {
-      problems_.add(file, 0, "nested more than " + std::to_string(kMaxNesting) + " levels deep; a policy is a flat object");
-      return;
-    }
-    Json overrides;
-    try {
-      overrides = Json::parse(*bytes);
-    } catch (const Json::parse_error& e) {
-      const size_t at = std::min(e.byte, bytes->size());
-      int line = 1 + static_cast<int>(std::count(bytes->begin(), bytes->begin() + static_cast<std::ptrdiff_t>(at), '\n'));
-      std::string what = e.what();
-      size_t cut = what.find("syntax error");
-      problems_.add(file, line, "not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut)));
-      return;
-    }
-    if (!overrides.is_object()) {
-      problems_.add(file, 1, "must be a JSON object of policy values, like {\"minimum_places\": 5}");
-      return;
-    }
-    // Each key on its own, so every bad key is reported, each at its line.
-    bool ok = true;
-    for (auto it = overrides.begin(); it != overrides.end(); ++it) {
-      try {
-        decision::policy_from_json(Json{{it.key(), it.value()}});
-      } catch (const std::invalid_argument& e) {
-        problems_.add(file, line_of_key(*bytes, it.key()), e.what());
-        ok = false;
-      }
-    }
-    if (!ok) return;
-    for (const auto& provincie : registry_.provinces()) emit(file, 1, "input.beleid", provincie, "", overrides);
+    std::optional<Json> overrides = read_beleid(dir_, problems_, data_.file_sha256);
+    if (!overrides) return;
+    for (const auto& provincie : registry_.provinces()) emit("beleid.json", 1, "input.beleid", provincie, "", *overrides);
   }
 
   fs::path dir_;

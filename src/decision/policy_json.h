@@ -74,6 +74,11 @@ inline Rational decimal_string(const std::string& key, const std::string& s) {
       refuse(key, shown(Json(s)) + " has too many digits");
   }
   if (!digit || s.back() == ',' || s.back() == '.') refuse(key, bad);
+  // In case files `1.250` is a whole number with a thousands separator
+  // (casefile/numbers.h); rather than read it differently here, refuse it.
+  const size_t dot = s.find('.');
+  if (dot != std::string::npos && dot <= 3 && s.size() - dot - 1 == 3)
+    refuse(key, shown(Json(s)) + " is ambiguous (a thousands separator?); write it with a comma, like \"2,5\"");
   return Rational::of(static_cast<int64_t>(num), static_cast<int64_t>(den));
 }
 

@@ -63,6 +63,8 @@ TEST_CASE("a Ukraine factor that is not a positive exact number is refused", "[d
     CHECK_THAT(refusal({{"ukraine_factor", s}}), Catch::Contains("ukraine_factor"));
   }
   CHECK_THAT(refusal({{"ukraine_factor", {{"num", 4}, {"den", 2}}}}), Catch::Contains("ukraine_factor"));
+  CHECK_THAT(refusal({{"ukraine_factor", "1.250"}}), Catch::Contains("ambiguous"));
+  CHECK(policy_from_json({{"ukraine_factor", "1,250"}}).ukraine_factor == Rational::of(5, 4));
 }
 
 TEST_CASE("each policy key takes only its known values", "[decision]") {
