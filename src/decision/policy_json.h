@@ -177,6 +177,12 @@ inline method::Policy policy_from_json(const Json& overrides) {
       throw std::invalid_argument("unknown policy key '" + key + "' (known keys: " + known + ")");
     }
   }
+  // A policy that departs from the defaults without naming itself must not
+  // carry the default's name (as scripts/reference_method.py does too).
+  if (!overrides.contains("name")) {
+    Json mine = policy_to_json(p), defaults = policy_to_json(method::Policy{});
+    if (mine != defaults) p.name = "aangepast";
+  }
   return p;
 }
 

@@ -91,3 +91,9 @@ TEST_CASE("an unknown policy key is refused by name", "[decision]") {
   CHECK_THAT(refusal({{"afronding", "x"}}), Catch::Contains("unknown policy key 'afronding'"));
   CHECK_THAT(refusal(Json::array()), Catch::Contains("JSON object"));
 }
+
+TEST_CASE("a policy that departs from the defaults without a name of its own is called aangepast", "[decision]") {
+  CHECK(verdeel::decision::policy_from_json(verdeel::Json{{"minimum_places", 3}}).name == "aangepast");
+  CHECK(verdeel::decision::policy_from_json(verdeel::Json{{"minimum_places", 5}}).name == "beleidsregel-2024");
+  CHECK(verdeel::decision::policy_from_json(verdeel::Json{{"minimum_places", 3}, {"name", "proef"}}).name == "proef");
+}
