@@ -1,7 +1,7 @@
 // verdeel show --cycle C --province P [--format ...]: the decision table.
-#include <iostream>
-
 #include "cli/context.h"
+#include "cli/ledger_facts.h"
+#include "cli/output.h"
 #include "cli/runs.h"
 #include "report/render.h"
 
@@ -13,7 +13,17 @@ struct ShowOptions {
   std::string province;
   std::string format = "table";
   int64_t run = 0;
+  std::string sep = ";";
+  std::string out;
 };
+
+// --sep: one character other than a quote or a line break; "tab" for a tab.
+char separator(const std::string& s) {
+  if (s == "tab" || s == "\\t") return '\t';
+  if (s.size() != 1 || s[0] == '"' || s[0] == '\n' || s[0] == '\r')
+    throw UsageError("--sep must be one character (not a quote or line break), or 'tab'; got '" + s + "'");
+  return s[0];
+}
 }  // namespace
 
 void register_show(CLI::App& app, Globals& g) {
@@ -22,16 +32,30 @@ void register_show(CLI::App& app, Globals& g) {
   add_db_option(*sub, g);
   sub->add_option("--cycle", opt->cycle, "Cycle (2024)")->required();
   sub->add_option("--province", opt->province, "Province name")->required();
-  sub->add_option("--format", opt->format, "table, json")->check(CLI::IsMember({"table", "json"}));
+  sub->add_option("--format", opt->format, "table, json, csv, markdown, html")
+      ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}));
   sub->add_option("--run", opt->run, "Show an earlier run (1 = the first); default the latest");
+  sub->add_option("--sep", opt->sep, "csv: field separator (default ';' as Dutch spreadsheets expect; ',' or 'tab')");
+  sub->add_option("--out", opt->out, "Write to this file instead of standard output");
   sub->callback([&g, opt] {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
+    char sep = separator(opt->sep);
     auto view = report::view_of(load_run(*store, opt->cycle, province, opt->run));
-    if (opt->format == "json")
-      std::cout << report::decision_json(view).dump(2) << "\n";
-    else
-      std::cout << report::decision_table(view);
+    std::string text;
+    if (opt->format == "json") {
+      text = report::decision_json(view).dump(2) + "\n";
+    } else if (opt->format == "csv") {
+      text = report::decision_csv(view, sep);
+    } else if (opt->format == "markdown") {
+      text = report::decision_markdown(view);
+    } else if (opt->format == "html") {
+      view.ledger = ledger_facts(*store, view.record_seq);
+      text = report::decision_html(view);
+    } else {
+      text = report::decision_table(view);
+    }
+    emit(text, opt->out);
   });
 }
 

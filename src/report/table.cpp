@@ -1,6 +1,7 @@
 #include <sstream>
 
 #include "report/render.h"
+#include "report/wording.h"
 #include "util/utf8.h"
 
 namespace verdeel::report {
@@ -18,29 +19,6 @@ std::string pad_right(const std::string& s, size_t width) {
 std::string percent_text(const std::optional<Rational>& p) {
   if (!p) return "geen";
   return (*p * 100).to_decimal(2) + " % (exact " + p->to_string() + ")";
-}
-
-// Human-readable Dutch reasons for the rule codes of METHOD.md step 4a/4b.
-std::string reason(const std::string& rule) {
-  if (rule == "meets_indicative") return "voldoet aan indicatieve verdeling";
-  if (rule == "history") return "historische bijdrage";
-  if (rule == "ukraine") return "bijdrage opvang Oekraïners";
-  if (rule == "exchange_full") return "volledige uitruil";
-  if (rule == "exchange_group") return "uitruilgroep";
-  if (rule == "below_minimum") return "minder dan minimum";
-  return rule;
-}
-
-std::string exclusions_text(const GemeenteRow& g) {
-  std::string out;
-  for (const char* c : {"regulier", "amv"}) {
-    const auto& rules = g.excluded.at(c);
-    if (rules.empty()) continue;
-    if (!out.empty()) out += "; ";
-    out += std::string(c) + ": ";
-    for (size_t i = 0; i < rules.size(); ++i) out += (i ? ", " : "") + reason(rules[i]);
-  }
-  return out;
 }
 
 }  // namespace
@@ -82,12 +60,8 @@ std::string decision_table(const DecisionView& v) {
   std::vector<std::vector<std::string>> rows;
   bool any_extra = false;
   for (const auto& g : v.gemeenten) {
-    std::string note = exclusions_text(g);
-    if (g.extra.regulier || g.extra.amv) {
-      any_extra = true;
-      note = "+" + dutch_number(g.extra.regulier) + " regulier, +" + dutch_number(g.extra.amv) + " amv" +
-             (note.empty() ? "" : "; " + note);
-    }
+    std::string note = row_note(g);
+    if (g.extra.regulier || g.extra.amv) any_extra = true;
     rows.push_back({g.naam, dutch_number(g.besluit.regulier), dutch_number(g.besluit.amv),
                     dutch_number(g.besluit.total()), note});
   }

@@ -1,0 +1,37 @@
+#pragma once
+// Dutch wording shared by the renderers a person reads (table, markdown, html,
+// besluit): numbers as a Dutch reader writes them and the reasons of the
+// exclusion rules with their figures (METHOD.md step 4a/4b; Toelichting, stap 4a/4b).
+#include <string>
+
+#include "report/view.h"
+#include "util/rational.h"
+
+namespace verdeel::report {
+
+// 143,2 / 2.462 / 2,48: Dutch thousands separator and decimal comma, at most
+// `decimals` decimals, trailing zeros dropped. Rounded half away from zero.
+std::string dutch_decimal(const Rational& r, int decimals = 2);
+// True when dutch_decimal shows r exactly.
+bool shows_exactly(const Rational& r, int decimals = 2);
+// p as a percentage for reading: "72,46%" (two decimals, always shown).
+std::string dutch_percent(const Rational& p);
+
+// "reguliere opvangplaatsen" / "amv-opvangplaatsen".
+std::string places_word(const std::string& categorie);
+// "regulier" / "amv" as a short label.
+std::string category_label(const std::string& categorie);
+
+// Short reason of a rule code: "voldoet aan indicatieve verdeling".
+std::string reason(const std::string& rule);
+// One sentence fragment with the figures the rule compared, e.g.
+// "toegerekend 840 plaatsen, ten minste de 520 uit de indicatieve verdeling".
+std::string reason_with_figures(const ExclusionFact& e);
+
+// The note beside a municipality in Tabel 1 when there was a remainder:
+// "+45 regulier; uitgesloten amv: minder dan minimum", with the reasons named
+// once when both categories excluded it for the same ones
+// ("uitgesloten regulier en amv: voldoet aan indicatieve verdeling").
+std::string row_note(const GemeenteRow& g);
+
+}  // namespace verdeel::report
