@@ -1,5 +1,6 @@
 #include "decision/replay.h"
 
+#include <map>
 #include <stdexcept>
 
 #include "decision/case_from_inputs.h"
@@ -14,6 +15,40 @@ std::vector<InputRecord> method_inputs(const std::vector<InputRef>& inputs) {
     if (r.body.is_object()) r.body.erase("supersedes");
     out.push_back(std::move(r));
   }
+  return out;
+}
+
+namespace {
+
+void differences(const std::string& path, const Json& a, const Json& b, std::vector<KeyDifference>& out) {
+  if (a.is_object() && b.is_object()) {
+    std::map<std::string, int> keys;  // sorted union
+    for (auto it = a.begin(); it != a.end(); ++it) keys[it.key()] |= 1;
+    for (auto it = b.begin(); it != b.end(); ++it) keys[it.key()] |= 2;
+    for (const auto& [k, where] : keys) {
+      std::string p = path.empty() ? k : path + "." + k;
+      if (where == 3) {
+        differences(p, a.at(k), b.at(k), out);
+      } else {
+        KeyDifference d{p, where & 1 ? a.at(k) : Json(nullptr), where & 2 ? b.at(k) : Json(nullptr), (where & 1) != 0,
+                        (where & 2) != 0};
+        out.push_back(std::move(d));
+      }
+    }
+    return;
+  }
+  if (a.is_array() && b.is_array() && a.size() == b.size()) {
+    for (size_t i = 0; i < a.size(); ++i) differences(path + "[" + std::to_string(i) + "]", a[i], b[i], out);
+    return;
+  }
+  if (canonical(a) != canonical(b)) out.push_back(KeyDifference{path, a, b, true, true});
+}
+
+}  // namespace
+
+std::vector<KeyDifference> json_differences(const Json& recorded, const Json& recomputed) {
+  std::vector<KeyDifference> out;
+  differences("", recorded, recomputed, out);
   return out;
 }
 
@@ -52,8 +87,12 @@ ReplayResult replay(const Run& run, const std::vector<InputRef>& inputs) {
       diff.seq = rec ? rec->seq : -1;
       diff.kind = rec ? rec->kind : now->kind;
       diff.subject = rec ? rec->subject : now->subject;
-      diff.recorded = rec ? rec->kind + " " + rec->subject + " " + a : "";
-      diff.recomputed = now ? now->kind + " " + now->subject + " " + b : "";
+      diff.recorded = a;
+      diff.recomputed = b;
+      diff.recorded_body = rec ? rec->body : Json(nullptr);
+      diff.recomputed_body = now ? now->body : Json(nullptr);
+      diff.recomputed_kind = now ? now->kind : "";
+      diff.recomputed_subject = now ? now->subject : "";
       res.first_difference = diff;
       res.compared = i + 1;
       return res;

@@ -21,7 +21,25 @@ struct ReplayDiff {
   std::string subject;
   std::string recorded;    // canonical body bytes, "" when missing
   std::string recomputed;  // canonical body bytes, "" when missing
+  Json recorded_body;      // null when missing
+  Json recomputed_body;    // null when missing
+  std::string recomputed_kind;     // differs from `kind` when the record kinds differ
+  std::string recomputed_subject;
 };
+
+// One value that differs between two JSON bodies, named by its path
+// ("besluit.regulier", "inputs[3]"); a missing side is null with `present` false.
+struct KeyDifference {
+  std::string path;
+  Json recorded;
+  Json recomputed;
+  bool in_recorded = true;
+  bool in_recomputed = true;
+};
+// Every leaf where `recorded` and `recomputed` differ, in key order; objects
+// are compared key by key, arrays element by element (of equal length; arrays
+// of different length are one difference).
+std::vector<KeyDifference> json_differences(const Json& recorded, const Json& recomputed);
 
 struct ReplayResult {
   bool identical = false;
