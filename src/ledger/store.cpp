@@ -8,6 +8,7 @@
 #include <random>
 
 #include "ledger/migrations.h"
+#include "ledger/store_merkle.h"
 #include "version.h"
 
 namespace verdeel::ledger {
@@ -216,10 +217,17 @@ Store::Writer::Writer(Store& store) : store_(store) {
     next_seq_ = head->seq + 1;
     head_ = head->hash;
   }
+  try {
+    tree_ = std::make_unique<MerkleAppender>(store_, static_cast<uint64_t>(next_seq_));
+  } catch (...) {
+    store_.db().exec("ROLLBACK");  // no destructor runs for a constructor that throws
+    throw;
+  }
 }
 
 Store::Writer::~Writer() {
   insert_.reset();
+  tree_.reset();
   if (open_) {
     try {
       store_.db().exec("ROLLBACK");
@@ -243,13 +251,20 @@ Record Store::Writer::append(const Draft& draft) {
   q.bind(6, r.hash.data(), static_cast<int>(r.hash.size()));
   q.bind(7, r.data.data(), static_cast<int>(r.data.size()));
   q.exec();
+  tree_->append(r.hash);
   ++next_seq_;
   head_ = r.hash;
   return r;
 }
 
+Hash Store::Writer::root() const {
+  if (!tree_) throw StoreError("the transaction is closed");
+  return tree_->frontier().root();
+}
+
 void Store::Writer::commit() {
   insert_.reset();
+  tree_.reset();
   store_.db().exec("COMMIT");
   open_ = false;
 }

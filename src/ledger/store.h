@@ -21,6 +21,8 @@ class Statement;
 
 namespace verdeel::ledger {
 
+class MerkleAppender;  // store_merkle.h
+
 inline constexpr int32_t kApplicationId = 0x5644524C;  // "VDRL"
 
 // A ledger that cannot be opened or used: not a ledger, a newer format, a busy
@@ -71,7 +73,10 @@ class Store {
   void scan(const std::function<bool(const StoredRow&)>& visit);
 
   // One writing command: BEGIN IMMEDIATE on construction, COMMIT on commit(),
-  // ROLLBACK when destroyed without commit.
+  // ROLLBACK when destroyed without commit. Construction refuses (StoreError)
+  // when the ledger no longer extends the newest checkpoint it has seen
+  // (checkpoint_state.h); append() also records the Merkle nodes each record
+  // completes (store_merkle.h), in the same transaction.
   class Writer {
    public:
     explicit Writer(Store& store);
@@ -80,6 +85,8 @@ class Store {
     Writer& operator=(const Writer&) = delete;
     Record append(const Draft& draft);
     int64_t size() const { return next_seq_; }
+    // Merkle root of the size() records, this transaction's included.
+    Hash root() const;
     void commit();
 
    private:
@@ -88,6 +95,7 @@ class Store {
     bool open_ = false;
     int64_t next_seq_ = 0;
     Hash head_{};
+    std::unique_ptr<MerkleAppender> tree_;
   };
 
   SQLite::Database& db();

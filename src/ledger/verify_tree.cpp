@@ -1,0 +1,121 @@
+#include "ledger/verify_tree.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <stdexcept>
+
+#include "ledger/checkpoint.h"
+#include "ledger/checkpoint_state.h"
+
+namespace verdeel::ledger {
+namespace {
+
+std::string node_name(const Subtree& s) {
+  const uint64_t first = s.index << s.level, last = ((s.index + 1) << s.level) - 1;
+  return "Merkle node (level " + std::to_string(s.level) + ", index " + std::to_string(s.index) + ") over records " +
+         std::to_string(first) + ".." + std::to_string(last);
+}
+
+uint64_t popcount(uint64_t n) {
+  uint64_t c = 0;
+  for (; n; n &= n - 1) ++c;
+  return c;
+}
+
+}  // namespace
+
+TreeCheck::TreeCheck(Store& store) : store_(store) {
+  SQLite::Statement q(store_.db(), "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'merkle_node'");
+  has_nodes_ = q.executeStep();
+}
+
+TreeCheck::~TreeCheck() = default;
+
+void TreeCheck::add(const Record& r) {
+  if (!problem_.empty()) return;
+  if (r.seq == 0 && r.body.contains("ledger") && r.body["ledger"].is_string())
+    ledger_id_ = r.body["ledger"].get<std::string>();
+  if (r.kind == "checkpoint") check_checkpoint(r);  // against the records before it
+  for (const Subtree& s : frontier_.append(r.hash)) {
+    if (!problem_.empty()) return;
+    check_node(s);
+  }
+}
+
+void TreeCheck::check_node(const Subtree& s) {
+  if (!has_nodes_) return;
+  if (cursors_.size() <= s.level) cursors_.resize(s.level + 1);
+  auto& c = cursors_[s.level];
+  if (!c) {
+    c = std::make_unique<SQLite::Statement>(store_.db(), "SELECT idx, hash FROM merkle_node WHERE level = ? ORDER BY idx");
+    c->bind(1, static_cast<int64_t>(s.level));
+  }
+  if (!c->executeStep()) {
+    problem_ = node_name(s) + " is missing from the node table";
+    return;
+  }
+  const int64_t idx = c->getColumn(0).getInt64();
+  if (idx != static_cast<int64_t>(s.index)) {
+    problem_ = idx > static_cast<int64_t>(s.index) ? node_name(s) + " is missing from the node table"
+                                                   : "the node table holds an unexpected node (level " +
+                                                         std::to_string(s.level) + ", index " + std::to_string(idx) + ")";
+    return;
+  }
+  const std::string stored = c->getColumn(1).getString();
+  const std::string want(reinterpret_cast<const char*>(s.hash.data()), s.hash.size());
+  if (stored != want) {
+    problem_ = node_name(s) + ": stored " + to_hex(stored) + ", the records hash to " + to_hex(s.hash);
+    return;
+  }
+  ++nodes_checked_;
+}
+
+void TreeCheck::check_checkpoint(const Record& r) {
+  try {
+    const CheckpointRecord c = parse_checkpoint_record(r);
+    const VerifierKey key = parse_verifier_key(c.verifier_key);
+    const Checkpoint cp = parse_and_verify_checkpoint(c.note, key);
+    if (cp.origin != ledger_origin(ledger_id_))
+      throw std::invalid_argument(r.label() + ": signs ledger '" + cp.origin + "', not this one ('" +
+                                  ledger_origin(ledger_id_) + "')");
+    if (cp.size != c.size || cp.root != c.root)
+      throw std::invalid_argument(r.label() + ": its size and root disagree with its signed note");
+    if (cp.size != static_cast<uint64_t>(r.seq))
+      throw std::invalid_argument(r.label() + ": signs " + std::to_string(cp.size) + " records, not the " +
+                                  std::to_string(r.seq) + " before it");
+    if (cp.root != frontier_.root())
+      throw std::invalid_argument(r.label() + ": signs root " + to_hex(cp.root) + " for records 0.." +
+                                  std::to_string(r.seq - 1) + ", but they hash to " + to_hex(frontier_.root()));
+    checkpoints_[r.seq] = {cp.size, cp.root};
+  } catch (const std::exception& e) {  // invalid_argument, CheckpointError
+    const std::string what = e.what();
+    problem_ = what.rfind("record ", 0) == 0 ? what : r.label() + ": " + what;
+  }
+}
+
+std::string TreeCheck::finish() {
+  if (!problem_.empty()) return problem_;
+  const uint64_t n = frontier_.size();
+  if (has_nodes_) {
+    SQLite::Statement q(store_.db(), "SELECT COUNT(*) FROM merkle_node");
+    q.executeStep();
+    const auto stored = static_cast<uint64_t>(q.getColumn(0).getInt64());
+    if (stored != n - popcount(n))
+      return "the node table holds " + std::to_string(stored) + " Merkle nodes, but a tree of " + std::to_string(n) +
+             " records has " + std::to_string(n - popcount(n)) + ": it covers records that are not in the ledger "
+             "(records removed?)";
+  }
+  for (const SeenCheckpoint& s : seen_checkpoints(store_)) {
+    const std::string label = "the remembered checkpoint of record " + std::to_string(s.seq) + " (" +
+                              std::to_string(s.size) + " records)";
+    auto it = checkpoints_.find(s.seq);
+    if (it == checkpoints_.end())
+      return label + ": the ledger has no such checkpoint record (it has " + std::to_string(n) +
+             " records): records were removed or an older copy was restored";
+    if (it->second.first != s.size || it->second.second != s.root)
+      return label + ": disagrees with checkpoint record " + std::to_string(s.seq);
+  }
+  return "";
+}
+
+}  // namespace verdeel::ledger

@@ -1,0 +1,194 @@
+#include <catch2/catch.hpp>
+
+#include "ledger/checkpoint_state.h"
+#include "ledger/merkle_verify.h"
+#include "ledger/store_merkle.h"
+#include "ledger/verify.h"
+#include "ledger/verify_tree.h"
+#include "ledger_fixture.h"
+
+using namespace verdeel;
+using namespace verdeel::ledger;
+using verdeel::testing::TempLedger;
+
+namespace {
+
+// RFC 9162 section 2.1.1 written out directly, as an independent reference.
+Hash reference_root(const std::vector<Hash>& leaves, size_t begin, size_t n) {
+  if (n == 0) return sha256("");
+  if (n == 1) return leaves[begin];
+  size_t k = 1;
+  while (k * 2 < n) k *= 2;
+  return sha256_node(reference_root(leaves, begin, k), reference_root(leaves, begin + k, n - k));
+}
+
+std::vector<Hash> record_hashes(Store& s) {
+  std::vector<Hash> out;
+  for (const auto& r : s.range(0, s.size())) out.push_back(r.hash);
+  return out;
+}
+
+// A ledger of 1 + 20 + 97 + 180 = 298 records, appended in transactions of different sizes.
+void fill(TempLedger& t) {
+  t.add_rows(20);
+  t.add_rows(97);
+  t.add_rows(180);
+}
+
+// Counts the subtree reads a proof costs.
+struct CountingTree : StoreTree {
+  using StoreTree::StoreTree;
+  mutable int reads = 0;
+  Hash subtree(unsigned level, uint64_t index) const override {
+    ++reads;
+    return StoreTree::subtree(level, index);
+  }
+};
+
+void check_every_size(Store& s, const std::vector<Hash>& leaves) {
+  for (size_t n = 0; n <= leaves.size(); ++n) {
+    StoreTree tree(s, n);
+    INFO("size " << n);
+    REQUIRE(tree.root() == reference_root(leaves, 0, n));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the store's Merkle root equals the RFC 9162 root of the record hashes at every size, also after reopening",
+          "[ledger][merkle][store]") {
+  TempLedger t;
+  fill(t);
+  std::vector<Hash> leaves;
+  {
+    Store s(t.path);
+    leaves = record_hashes(s);
+    REQUIRE(leaves.size() == 298);
+    check_every_size(s, leaves);
+  }
+  Store again(t.path, Store::Mode::read_write);
+  check_every_size(again, leaves);
+  uint64_t n = leaves.size(), ones = 0;
+  for (uint64_t m = n; m; m &= m - 1) ++ones;
+  CHECK(again.db().execAndGet("SELECT COUNT(*) FROM merkle_node").getInt64() == static_cast<int64_t>(n - ones));
+}
+
+TEST_CASE("a writer's root is the root of its records, this transaction's included", "[ledger][merkle][store]") {
+  TempLedger t;
+  t.add_rows(10);
+  Store s(t.path, Store::Mode::read_write);
+  Store::Writer w(s);
+  w.append(Draft{"input.verslag", "2024", "Drenthe", "GM0001", Json{{"x", 1}}});
+  Hash in_transaction = w.root();
+  w.commit();
+  CHECK(in_transaction == StoreTree(s).root());
+  CHECK(in_transaction == reference_root(record_hashes(s), 0, 12));
+}
+
+TEST_CASE("inclusion and consistency proofs from the store verify, and cost O(log n) reads", "[ledger][merkle][store]") {
+  TempLedger t;
+  fill(t);
+  Store s(t.path);
+  const std::vector<Hash> leaves = record_hashes(s);
+  for (uint64_t n : {1u, 2u, 7u, 64u, 117u, 298u}) {
+    CountingTree tree(s, n);
+    const Hash root = reference_root(leaves, 0, n);
+    for (uint64_t i = 0; i < n; ++i) {
+      tree.reads = 0;
+      auto proof = inclusion_proof(tree, i, n);
+      INFO("index " << i << " size " << n);
+      REQUIRE(verify_inclusion(leaves[i], i, n, proof, root));
+      REQUIRE(tree.reads <= 2 * 9 + 2);  // 2 log2(298) + 2: look-ups, never a rebuild
+    }
+    for (uint64_t m = 0; m <= n; m += 5) {
+      tree.reads = 0;
+      auto proof = consistency_proof(tree, m, n);
+      INFO("sizes " << m << " -> " << n);
+      REQUIRE(verify_consistency(m, n, reference_root(leaves, 0, m), root, proof));
+      REQUIRE(tree.reads <= 3 * 9 + 3);
+    }
+  }
+}
+
+TEST_CASE("a ledger made before the node table gets it filled when next written, and reads without it",
+          "[ledger][merkle][store]") {
+  TempLedger t;
+  fill(t);
+  t.sql("DROP TABLE merkle_node; DROP TABLE checkpoint_seen; PRAGMA user_version=1", false);
+  std::vector<Hash> leaves;
+  {
+    Store s(t.path);  // read-only: no migration, nodes computed from the records
+    leaves = record_hashes(s);
+    CHECK(StoreTree(s).root() == reference_root(leaves, 0, leaves.size()));
+  }
+  t.add_rows(3);
+  Store s(t.path);
+  leaves = record_hashes(s);
+  CHECK(s.db().execAndGet("PRAGMA user_version").getInt() == 2);
+  CHECK(s.db().execAndGet("SELECT COUNT(*) FROM merkle_node").getInt64() == 301 - 5);
+  check_every_size(s, leaves);
+  TreeCheck check(s);
+  auto res = verify_chain(s, [&](const Record& r) { check.add(r); });
+  CHECK(res.ok);
+  CHECK(check.finish() == "");
+}
+
+TEST_CASE("a writer refuses to append when records were removed below what the ledger has seen",
+          "[ledger][merkle][store][rollback]") {
+  TempLedger t;
+  t.add_rows(30);
+  const SigningKey key = SigningKey::generate();
+  {
+    Store s(t.path, Store::Mode::read_write);
+    Store::Writer w(s);
+    auto cp = append_checkpoint(s, w, key, "test");
+    w.commit();
+    CHECK(cp.record.seq == 31);
+    CHECK(cp.checkpoint.size == 31);  // the records before it, not itself
+    auto seen = newest_seen_checkpoint(s);
+    REQUIRE(seen);
+    CHECK(seen->size == 31);
+    CHECK(seen->root == reference_root(record_hashes(s), 0, 31));
+  }
+  t.add_rows(5);  // extends it: fine
+
+  SECTION("records removed, with the nodes they completed: the remembered checkpoint is not extended") {
+    t.sql("DROP TRIGGER merkle_node_no_delete; DELETE FROM record WHERE seq >= 20; "
+          "DELETE FROM merkle_node WHERE ((idx + 1) << level) > 20");
+    CHECK_THROWS_WITH(t.add_rows(1), Catch::Contains("refusing to append") && Catch::Contains("fewer than the newest checkpoint it has seen (record 31: 31 records"));
+  }
+  SECTION("records removed, nodes left behind: the node table covers records that are gone") {
+    t.sql("DELETE FROM record WHERE seq >= 33");
+    CHECK_THROWS_WITH(t.add_rows(1), Catch::Contains("covers more records than the 33 it holds"));
+  }
+  SECTION("history rewritten under the checkpoint: its root does not match") {
+    Store s(t.path);
+    auto recs = s.range(0, s.size());
+    std::vector<Hash> leaves;
+    for (auto& r : recs) leaves.push_back(r.hash);
+    leaves[3] = sha256("other");  // what an insider's re-hashed record 3 would be
+    std::string sql = "DROP TRIGGER merkle_node_no_delete; DELETE FROM merkle_node; DELETE FROM record WHERE seq >= 3;";
+    t.sql(sql);
+    // Re-insert the tail and the nodes so that only the root under the checkpoint differs.
+    Store w(t.path, Store::Mode::read_write);
+    SQLite::Statement ins(w.db(), "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)");
+    Hash prev = recs[2].hash;
+    for (size_t i = 3; i < recs.size(); ++i) {
+      Draft d{recs[i].kind, recs[i].cycle, recs[i].province, recs[i].subject, recs[i].body};
+      if (i == 3) d.body["regulier"] = 999999;
+      Record r = make_record(static_cast<int64_t>(i), prev, d);
+      prev = r.hash;
+      ins.reset();
+      ins.bind(1, r.seq);
+      ins.bind(2, r.kind);
+      ins.bind(3, r.cycle);
+      ins.bind(4, r.province);
+      ins.bind(5, r.subject);
+      ins.bind(6, r.hash.data(), 32);
+      ins.bind(7, r.data.data(), static_cast<int>(r.data.size()));
+      ins.exec();
+    }
+    CHECK_THROWS_WITH(Store::Writer(w), Catch::Contains("refusing to append: the first 31 records") &&
+                                            Catch::Contains("not to that of the newest checkpoint it has seen"));
+  }
+}
