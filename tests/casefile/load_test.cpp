@@ -83,7 +83,7 @@ std::string slurp(const std::string& path) {
 // ---- valid cases -------------------------------------------------------------
 
 TEST_CASE("the Drenthe 2024 reference case loads with 12 municipalities and its published sums", "[casefile]") {
-  const std::string dir = VERDEEL_SOURCE_DIR "/../shared/reference/drenthe-2024";
+  const std::string dir = VERDEEL_SOURCE_DIR "/examples/drenthe-2024";
   LoadResult r = load_case(dir);
   INFO(all(r));
   REQUIRE(r.problems.empty());

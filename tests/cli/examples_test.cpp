@@ -148,7 +148,7 @@ TEST_CASE("verify through the CLI names the first bad record and exits 1", "[cli
   CHECK_THAT(o.err, Catch::Matches("verify: record [0-9]+ \\(input\\.verslag GM0106\\): hash mismatch(.|\n)*"));
 }
 
-TEST_CASE("--db may stand after the command, and $VERDEEL_DB, else verdeel.db, is the default", "[cli]") {
+TEST_CASE("the ledger is named by --db, also after the command, else by VERDEEL_DB, else verdeel.db", "[cli]") {
   Cli cli;
   auto after = (cli.dir / "after.db").string();
   CHECK(cli.run_raw({"init", "--db", after}).status == 0);

@@ -134,7 +134,7 @@ TEST_CASE("a corrected row is a new record that names the one it supersedes", "[
   CHECK(cli.run({"verify"}).status == 0);
 }
 
-TEST_CASE("the case may use ; separators, a BOM, quoted names and Dutch thousands separators", "[cli][import]") {
+TEST_CASE("the case may use semicolon separators, a BOM, quoted names and Dutch thousands separators", "[cli][import]") {
   Cli cli;
   cli.run({"init"});
   auto dir = cli.copy_example("drenthe-2024");

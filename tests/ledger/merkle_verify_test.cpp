@@ -19,7 +19,7 @@ namespace {
 
 const nlohmann::json& vectors() {
   static const nlohmann::json j = [] {
-    std::ifstream in(VERDEEL_SOURCE_DIR "/../shared/vectors/merkle-rfc6962.json");
+    std::ifstream in(VERDEEL_SOURCE_DIR "/tests/ledger/data/merkle-rfc6962.json");
     if (!in) throw std::runtime_error("cannot open merkle-rfc6962.json");
     return nlohmann::json::parse(in);
   }();
