@@ -1,0 +1,265 @@
+#include "report/history.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace verdeel::report {
+namespace {
+
+bool starts_with(const std::string& s, const std::string& p) { return s.rfind(p, 0) == 0; }
+
+std::string value(const Json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_object() && v.contains("num") && v.contains("den") && v.size() == 2) {
+    try {
+      return exact_text(rational_from_json(v), Lang::nl);
+    } catch (const std::exception&) {
+    }
+  }
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : ",") + value(x);
+    return "[" + out + "]";
+  }
+  if (v.is_object()) {
+    std::string out;
+    for (auto it = v.begin(); it != v.end(); ++it) out += (out.empty() ? "" : ", ") + it.key() + " " + value(it.value());
+    return "{" + out + "}";
+  }
+  return v.dump();
+}
+
+// The body without bookkeeping (input hashes, the subject repeated, supersedes).
+Json shown_body(const HistoryRecord& r) {
+  Json b = r.body;
+  if (!b.is_object()) return b;
+  for (const char* k : {"inputs", "supersedes", "gemeente", "records", "files"}) b.erase(k);
+  if (r.kind == "input.gemeente") b.erase("code");
+  return b;
+}
+
+std::string summary(const HistoryEntry& e) {
+  const HistoryRecord& r = e.record;
+  if (r.kind == "result.gemeente" && r.body.is_object() && r.body.contains("besluit")) {
+    const Json& b = r.body;
+    std::ostringstream o;
+    o << "besluit regulier " << value(b["besluit"]["regulier"]) << ", amv " << value(b["besluit"]["amv"]) << " (extra "
+      << value(b["extra"]["regulier"]) << " + " << value(b["extra"]["amv"]) << ")";
+    std::string ex;
+    for (const char* c : {"regulier", "amv"})
+      if (b.contains("excluded") && !b["excluded"][c].empty()) ex += (ex.empty() ? "" : "; ") + std::string(c) + ": " + value(b["excluded"][c]);
+    if (!ex.empty()) o << "; excluded " << ex;
+    if (e.previous_result)
+      o << "; run " << e.previous_run << " had regulier " << value((*e.previous_result)["regulier"]) << ", amv "
+        << value((*e.previous_result)["amv"]);
+    return o.str();
+  }
+  Json now = shown_body(r);
+  if (e.superseded && now.is_object()) {
+    Json old = shown_body(*e.superseded);
+    std::string out;
+    for (auto it = now.begin(); it != now.end(); ++it) {
+      std::string k = it.key();
+      bool changed = !old.contains(k) || canonical(old[k]) != canonical(it.value());
+      out += (out.empty() ? "" : ", ") + k + " " + (changed ? (old.contains(k) ? value(old[k]) : "-") + " → " : "") +
+             value(it.value());
+    }
+    return out + " (supersedes " + std::to_string(e.superseded->seq) + " " + e.superseded->hash.substr(0, 12) + ")";
+  }
+  std::string v = value(now);
+  return v.size() >= 2 && v.front() == '{' ? v.substr(1, v.size() - 2) : v;
+}
+
+std::string runs_text(const std::vector<int64_t>& runs) {
+  if (runs.empty()) return "used by no run";
+  std::string out = runs.size() == 1 ? "used by run " : "used by runs ";
+  for (size_t i = 0; i < runs.size(); ++i) out += (i ? ", " : "") + std::to_string(runs[i]);
+  return out;
+}
+
+}  // namespace
+
+size_t History::records() const {
+  size_t n = 0;
+  for (const auto& g : groups) n += g.entries.size();
+  return n;
+}
+
+bool HistoryQuery::matches(const HistoryRecord& r) const {
+  auto any = [](const std::vector<std::string>& want, auto pred) {
+    return want.empty() || std::any_of(want.begin(), want.end(), pred);
+  };
+  return any(cycles, [&](const std::string& c) { return r.cycle == c; }) &&
+         any(kinds, [&](const std::string& k) { return starts_with(r.kind, k); }) &&
+         any(provinces, [&](const std::string& p) {
+           std::string a = r.province, b = p;
+           for (auto& ch : a) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+           for (auto& ch : b) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+           return a == b;
+         });
+}
+
+HistoryQuery parse_history_query(const std::vector<std::string>& terms) {
+  HistoryQuery q;
+  for (const auto& t : terms) {
+    size_t colon = t.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == t.size())
+      throw std::invalid_argument("query term '" + t + "' is not FIELD:VALUE (fields: cycle, kind, province)");
+    std::string field = t.substr(0, colon), v = t.substr(colon + 1);
+    if (field == "cycle") q.cycles.push_back(v);
+    else if (field == "kind") q.kinds.push_back(v);
+    else if (field == "province") q.provinces.push_back(v);
+    else throw std::invalid_argument("unknown query field '" + field + "' in '" + t + "' (fields: cycle, kind, province)");
+  }
+  return q;
+}
+
+History build_history(const std::string& code, const std::string& naam, const std::vector<HistoryRecord>& records,
+                      const std::vector<InputSetInfo>& sets, const std::vector<RunInfo>& runs,
+                      const std::vector<HistoryRecord>& superseded) {
+  History h;
+  h.code = code;
+  h.naam = naam;
+  std::map<std::string, const HistoryRecord*> old_by_hash;
+  for (const auto& r : superseded) old_by_hash[r.hash] = &r;
+  std::map<std::string, std::set<std::string>> set_members;  // set hash -> input hashes
+  for (const auto& s : sets) set_members[s.hash] = std::set<std::string>(s.records.begin(), s.records.end());
+
+  std::map<std::pair<int, int64_t>, HistoryGroup> groups;  // (0 import / 1 run, anchor seq)
+  std::map<std::pair<std::string, std::string>, std::map<int64_t, Json>> results;  // (cycle, province) -> run -> besluit
+  for (const auto& r : records) {
+    HistoryEntry e;
+    e.record = r;
+    const RunInfo* in_run = nullptr;
+    for (const auto& run : runs)
+      if (run.cycle == r.cycle && run.province == r.province && run.start <= r.seq && r.seq <= run.end) in_run = &run;
+    HistoryGroup* g = nullptr;
+    if (in_run) {
+      auto& grp = groups[{1, in_run->start}];
+      if (grp.type.empty()) {
+        grp.type = "run";
+        grp.cycle = in_run->cycle;
+        grp.province = in_run->province;
+        grp.run = in_run->number;
+        grp.first = in_run->start;
+        grp.last = in_run->end;
+        grp.hash = in_run->hash;
+        grp.input_set = in_run->input_set;
+        grp.engine = in_run->engine;
+        grp.time = in_run->time;
+      }
+      g = &grp;
+      if (r.kind == "result.gemeente" && r.body.contains("besluit")) {
+        auto& prior = results[{r.cycle, r.province}];
+        if (!prior.empty() && canonical(prior.rbegin()->second) != canonical(r.body["besluit"])) {
+          e.previous_result = prior.rbegin()->second;
+          e.previous_run = prior.rbegin()->first;
+        }
+        prior[in_run->number] = r.body["besluit"];
+      }
+    } else {
+      // An input belongs to the import whose input.set follows it (same cycle and province).
+      const InputSetInfo* set = nullptr;
+      for (const auto& s : sets)
+        if (s.cycle == r.cycle && s.province == r.province && s.seq > r.seq && (!set || s.seq < set->seq)) set = &s;
+      int64_t anchor = set ? set->seq : r.seq;
+      auto& grp = groups[{0, anchor}];
+      if (grp.type.empty()) {
+        grp.type = "import";
+        grp.cycle = r.cycle;
+        grp.province = r.province;
+        grp.first = grp.last = anchor;
+        if (set) {
+          grp.hash = set->hash;
+          grp.input_set = set->hash;
+          grp.time = set->time;
+          grp.source = set->source;
+        }
+      }
+      g = &grp;
+      for (const auto& run : runs)
+        if (run.cycle == r.cycle && run.province == r.province && set_members[run.input_set].count(r.hash))
+          e.used_by_runs.push_back(run.number);
+      if (r.body.is_object() && r.body.contains("supersedes") && r.body["supersedes"].is_string()) {
+        auto it = old_by_hash.find(r.body["supersedes"].get<std::string>());
+        if (it != old_by_hash.end()) e.superseded = *it->second;
+        grp.corrections = true;
+      }
+    }
+    g->entries.push_back(std::move(e));
+  }
+  for (auto& [key, g] : groups) h.groups.push_back(std::move(g));
+  std::stable_sort(h.groups.begin(), h.groups.end(), [](const HistoryGroup& a, const HistoryGroup& b) {
+    return a.entries.front().record.seq < b.entries.front().record.seq;
+  });
+  return h;
+}
+
+std::string history_text(const History& h) {
+  std::set<std::string> cycles, provinces;
+  for (const auto& g : h.groups) {
+    cycles.insert(g.cycle);
+    provinces.insert(g.province);
+  }
+  std::ostringstream o;
+  o << "History of " << h.naam << " (" << h.code << "): " << h.records() << " records in " << h.groups.size()
+    << " imports and decision runs; cycles";
+  for (const auto& c : cycles) o << " " << c;
+  o << "; provinces";
+  for (const auto& p : provinces) o << " " << p;
+  o << "\n";
+  for (const auto& g : h.groups) {
+    o << "\n" << g.cycle << " " << g.province << " · ";
+    if (g.type == "run")
+      o << "decision run " << g.run << " (records " << g.first << ".." << g.last << ", " << g.engine << ", " << g.time
+        << ") on input set " << g.input_set.substr(0, 12) << "\n";
+    else
+      o << (g.corrections ? "import with corrections" : "import") << ", input set " << g.first << " "
+        << g.hash.substr(0, 12) << " (" << g.time << ", " << g.source << ")\n";
+    for (const auto& e : g.entries) {
+      o << "  " << e.record.seq << " " << e.record.hash.substr(0, 12) << " " << e.record.kind << ": " << summary(e);
+      if (g.type == "import") o << "  [" << runs_text(e.used_by_runs) << "]";
+      o << "\n";
+    }
+  }
+  if (h.groups.empty()) o << "(no records match)\n";
+  return o.str();
+}
+
+Json history_json(const History& h) {
+  auto rec = [](const HistoryRecord& r) {
+    return Json{{"seq", r.seq},   {"kind", r.kind},         {"cycle", r.cycle}, {"province", r.province},
+                {"subject", r.subject}, {"hash", r.hash}, {"body", r.body}};
+  };
+  Json groups = Json::array();
+  for (const auto& g : h.groups) {
+    Json entries = Json::array();
+    for (const auto& e : g.entries) {
+      Json j = rec(e.record);
+      if (e.superseded) j["supersedes"] = rec(*e.superseded);
+      if (g.type == "import") j["used_by_runs"] = e.used_by_runs;
+      if (e.previous_result) j["previous_run"] = Json{{"run", e.previous_run}, {"besluit", *e.previous_result}};
+      entries.push_back(std::move(j));
+    }
+    Json j{{"type", g.type}, {"cycle", g.cycle},         {"province", g.province}, {"input_set", g.input_set},
+           {"time", g.time}, {"records", entries}};
+    if (g.type == "run") {
+      j["run"] = g.run;
+      j["from"] = g.first;
+      j["to"] = g.last;
+      j["engine"] = g.engine;
+    } else {
+      j["set_seq"] = g.first;
+      j["source"] = g.source;
+      j["corrections"] = g.corrections;
+    }
+    groups.push_back(std::move(j));
+  }
+  return Json{{"code", h.code}, {"name", h.naam}, {"count", h.records()}, {"groups", groups}};
+}
+
+}  // namespace verdeel::report
