@@ -1,16 +1,75 @@
-// verdeel verify: re-hashes every record, checks every link; silent when all is
-// well (exit 0), else names the first bad record (exit 1).
+// verdeel verify [--checkpoint FILE --pubkey FILE [--key-name N]]: re-hashes every record, checks
+// every link, recomputes the Merkle tree and compares it with the stored nodes, the checkpoint
+// records and the remembered checkpoints (ledger/verify_tree.h); silent when all is well (exit 0),
+// else names the first bad record (exit 1).
+//
+// With --checkpoint, also: the note is signed by the given key, names this ledger, and the ledger
+// extends it (an RFC 9162 consistency proof from its size to the ledger's, checked by the
+// separate verifier of merkle_verify.h). This is what catches a truncated tail, a restored older
+// copy and a history re-hashed by an insider, which the chain alone cannot (LEDGER.md).
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/context.h"
+#include "cli/keys.h"
+#include "ledger/checkpoint.h"
+#include "ledger/merkle_verify.h"
+#include "ledger/store_merkle.h"
 #include "ledger/verify.h"
+#include "ledger/verify_tree.h"
 
 namespace verdeel::cli {
 
 namespace {
 struct VerifyOptions {
   bool verbose = false;
+  std::string checkpoint;
+  std::string pubkey;
+  std::string key_name;
 };
+
+std::string read_note(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UsageError("cannot read checkpoint file '" + path + "'");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Throws CheckFailed unless the ledger (verified, `records` records) extends the checkpoint.
+void check_extends(ledger::Store& store, const ledger::VerifyResult& res, const VerifyOptions& opt) {
+  const ledger::VerifierKey key = load_verifier(opt.pubkey, opt.key_name);
+  const std::string note = read_note(opt.checkpoint);
+  const std::string where = "verify: checkpoint " + opt.checkpoint + ": ";
+  ledger::Checkpoint cp;
+  try {
+    cp = ledger::parse_and_verify_checkpoint(note, key);
+  } catch (const ledger::CheckpointError& e) {
+    throw CheckFailed(where + e.what());
+  }
+  const std::string origin = ledger::ledger_origin(res.ledger_id);
+  if (cp.origin != origin)
+    throw CheckFailed(where + "it is a checkpoint of '" + cp.origin + "', not of this ledger ('" + origin + "')");
+  const auto n = static_cast<uint64_t>(res.records);
+  const std::string states = std::to_string(cp.size) + " records, root " + to_hex(cp.root);
+  if (cp.size > n)
+    throw CheckFailed(where + "it signs " + states + ", but the ledger has only " + std::to_string(n) +
+                      " records: records " + std::to_string(n) + ".." + std::to_string(cp.size - 1) +
+                      " are missing (a truncated tail, or an older copy restored)");
+  ledger::StoreTree tree(store, n);
+  const Hash now = tree.root();
+  const auto proof = ledger::consistency_proof(tree, cp.size, n);
+  if (!ledger::verify_consistency(cp.size, n, cp.root, now, proof))
+    throw CheckFailed(where + "the ledger does not extend it: it signs " + states + ", but the ledger's records 0.." +
+                      std::to_string(cp.size - 1) + " hash to root " + to_hex(ledger::merkle_root(tree, cp.size)) +
+                      " (history before record " + std::to_string(cp.size) +
+                      " was changed and re-hashed, or an older copy was restored and written to)");
+  if (opt.verbose)
+    std::cout << "ok: extends checkpoint " << opt.checkpoint << " (" << states << ") signed by " << key.name << "+"
+              << ledger::key_id_hex(key.id) << "; consistency proof of " << proof.size() << " hashes to " << n
+              << " records, root " << to_hex(now) << "\n";
+}
 }  // namespace
 
 void register_verify(CLI::App& app, Globals& g) {
@@ -18,13 +77,23 @@ void register_verify(CLI::App& app, Globals& g) {
   auto* sub = app.add_subcommand("verify", "Check the whole chain; names the first bad record");
   add_db_option(*sub, g);
   sub->add_flag("-v,--verbose", opt->verbose, "Say what was checked when all is well");
+  auto* c = sub->add_option("--checkpoint", opt->checkpoint, "Also check the ledger extends this signed checkpoint");
+  auto* p = sub->add_option("--pubkey", opt->pubkey, "Public key (NAME.pub, or a verifier key line) of the checkpoint's signer");
+  sub->add_option("--key-name", opt->key_name, "Signer name (default: the key file's name without extension)");
+  c->needs(p);
+  p->needs(c);
   sub->callback([&g, opt] {
     auto store = g.open(ledger::Store::Mode::read_only);
-    auto res = ledger::verify_chain(*store);
+    ledger::TreeCheck tree(*store);
+    auto res = ledger::verify_chain(*store, [&](const ledger::Record& r) { tree.add(r); });
     if (!res.ok) throw CheckFailed("verify: " + res.problem);
+    if (auto problem = tree.finish(); !problem.empty()) throw CheckFailed("verify: " + problem);
     if (opt->verbose)
       std::cout << "ok: " << res.records << " records, head " << to_hex(res.head) << ", ledger " << res.ledger_id
-                << "\n";
+                << "\n"
+                << "ok: Merkle root " << to_hex(tree.root()) << "; " << tree.nodes_checked() << " stored nodes and "
+                << tree.checkpoints_checked() << " checkpoint record(s) agree with the records\n";
+    if (!opt->checkpoint.empty()) check_extends(*store, res, *opt);
   });
 }
 

@@ -1,0 +1,63 @@
+#include "cli/keys.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/context.h"
+
+namespace verdeel::cli {
+namespace {
+
+std::string key_name_for(const std::string& file, const std::string& name) {
+  std::string n = name.empty() ? std::filesystem::path(file).stem().string() : name;
+  try {
+    ledger::check_key_name(n);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError("key name '" + n + "'" + (name.empty() ? " (from the file name '" + file + "')" : "") +
+                     ": " + e.what() + "; give one with --key-name");
+  }
+  return n;
+}
+
+std::string read_text(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw UsageError("cannot read key file '" + file + "'");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+Signer load_signer(const std::string& file, const std::string& name) {
+  const std::string n = key_name_for(file, name);
+  try {
+    return Signer{ledger::SigningKey::load(file), n};
+  } catch (const std::exception& e) {
+    throw UsageError(e.what());
+  }
+}
+
+ledger::VerifierKey load_verifier(const std::string& file, const std::string& name) {
+  const std::string text = read_text(file);
+  try {
+    if (text.rfind("-----BEGIN", 0) == 0) {
+      const std::string n = key_name_for(file, name);
+      ledger::PublicKey key = ledger::PublicKey::from_pem(text, file);
+      return ledger::VerifierKey{n, ledger::key_id(n, key), key};
+    }
+    std::string line = text;
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    ledger::VerifierKey v = ledger::parse_verifier_key(line);
+    if (!name.empty() && name != v.name)
+      throw UsageError("'" + file + "' holds the verifier key of '" + v.name + "', not of '" + name + "'");
+    return v;
+  } catch (const UsageError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw UsageError("'" + file + "' is neither a public key PEM nor a verifier key line: " + e.what());
+  }
+}
+
+}  // namespace verdeel::cli
