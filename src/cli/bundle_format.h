@@ -1,0 +1,26 @@
+#pragma once
+// The objection bundle (LEDGER.md "Bundles"): one JSON file with everything a third party needs to
+// check one decision without the ledger. Written by `verdeel bundle`, checked by
+// `verdeel verify-bundle`, which needs nothing but the file and the signer's public key.
+//
+//   {"format": "verdeel-bundle/1",
+//    "ledger": ledger id, "cycle", "province", "run": run number,
+//    "gemeente": CBS code, or null for the whole province,
+//    "checkpoint": {"note": signed checkpoint note, "key": verifier key line of its signer,
+//                   "size": n, "root": hex},
+//    "records": [{"seq", "hash": hex, "data": the record's canonical bytes as stored,
+//                 "proof": [hex, ...] (RFC 9162 inclusion proof of seq in the tree of size n)}]}
+//
+// records, in seq order: the input.set record the run decided on, every input record it lists, and
+// the run's records (decision.start .. result.decision): all of them for a province bundle; for a
+// GEMEENTE bundle those of the province as a whole (subject "") and those about the municipality.
+// Every field is either signed (the note), hashed (data), or checked against those two, and the
+// file must be exactly as verdeel writes it (two-space indented JSON, keys sorted, one final
+// newline), so a one-byte change anywhere is refused.
+#include <string>
+
+namespace verdeel::cli {
+
+inline constexpr const char* kBundleFormat = "verdeel-bundle/1";
+
+}  // namespace verdeel::cli

@@ -1,0 +1,310 @@
+// verdeel verify-bundle FILE --pubkey FILE [--key-name N]: checks an objection bundle
+// (cli/bundle_format.h) offline, with no ledger database: the checkpoint's signature by the given
+// key, every record's bytes against its hash, every inclusion proof against the signed root
+// (ledger/merkle_verify.h), the chain links between consecutive records, that the bundle holds
+// the run's input set and every input it lists, and then recomputes the decision from those
+// inputs (decision::replay) and compares it with the recorded steps and results. Prints what it
+// verified (exit 0); the first thing that fails, precisely, with exit 1.
+//
+// What this proves: these records are in the ledger the signer checkpointed, exactly as recorded,
+// and the decision follows from its recorded inputs under this program's method. It does not
+// prove the inputs are true, nor that the signer's key was not misused: that trust is in the key.
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "cli/bundle_format.h"
+#include "cli/context.h"
+#include "cli/keys.h"
+#include "cli/runs.h"
+#include "decision/replay.h"
+#include "ledger/checkpoint.h"
+#include "ledger/merkle_verify.h"
+#include "ledger/record.h"
+#include "version.h"
+
+namespace verdeel::cli {
+
+namespace {
+struct VerifyBundleOptions {
+  std::string file, pubkey, key_name;
+};
+
+// Every failure of the bundle: exit 1, "verify-bundle: FILE: what".
+struct Fail {
+  std::string file;
+  [[noreturn]] void operator()(const std::string& what) const { throw CheckFailed("verify-bundle: " + file + ": " + what); }
+};
+
+const Json& field(const Json& obj, const std::string& key, Json::value_t type, const std::string& where, const Fail& fail) {
+  if (!obj.is_object() || !obj.contains(key)) fail(where + " has no \"" + key + "\"");
+  const Json& v = obj.at(key);
+  const bool ok = v.type() == type || (type == Json::value_t::number_integer && v.is_number_unsigned()) ||
+                  (type == Json::value_t::number_unsigned && v.is_number_integer() && v.get<int64_t>() >= 0);
+  if (!ok) fail(where + ": \"" + key + "\" has the wrong type");
+  return v;
+}
+
+Hash strict_hash(const std::string& hex, const std::string& what, const Fail& fail) {
+  Hash h{};
+  try {
+    h = hash_from_hex(hex);
+  } catch (const std::exception&) {
+    fail(what + " is not 64 hex digits: \"" + hex + "\"");
+  }
+  if (to_hex(h) != hex) fail(what + " is not in lowercase hex: \"" + hex + "\"");
+  return h;
+}
+
+struct Entry {
+  ledger::Record rec;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UsageError("cannot read bundle '" + path + "'");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void verify_bundle(const VerifyBundleOptions& opt) {
+  const ledger::VerifierKey key = load_verifier(opt.pubkey, opt.key_name);
+  const std::string text = read_file(opt.file);
+  const Fail fail{opt.file};
+  using T = Json::value_t;
+
+  Json b;
+  try {
+    b = Json::parse(text);
+  } catch (const std::exception& e) {
+    fail(std::string("not valid JSON: ") + e.what());
+  }
+  if (!b.is_object()) fail("not a bundle (not a JSON object)");
+  if (field(b, "format", T::string, "the bundle", fail).get<std::string>() != kBundleFormat)
+    fail("format \"" + b["format"].get<std::string>() + "\" is not " + kBundleFormat);
+  for (const auto& [k, v] : b.items())
+    if (k != "format" && k != "ledger" && k != "cycle" && k != "province" && k != "run" && k != "gemeente" &&
+        k != "checkpoint" && k != "records")
+      fail("unknown field \"" + k + "\"");
+
+  // The checkpoint: signed by the key given from outside, for the ledger the bundle names.
+  const Json& c = field(b, "checkpoint", T::object, "the bundle", fail);
+  for (const auto& [k, v] : c.items())
+    if (k != "note" && k != "key" && k != "size" && k != "root") fail("unknown checkpoint field \"" + k + "\"");
+  const std::string given = ledger::verifier_key(key.name, key.key);
+  if (field(c, "key", T::string, "the checkpoint", fail).get<std::string>() != given)
+    fail("the checkpoint names signer key \"" + c["key"].get<std::string>() + "\", but --pubkey is \"" + given + "\"");
+  ledger::Checkpoint cp;
+  try {
+    cp = ledger::parse_and_verify_checkpoint(field(c, "note", T::string, "the checkpoint", fail).get<std::string>(), key);
+  } catch (const ledger::CheckpointError& e) {
+    fail(std::string("the checkpoint note: ") + e.what());
+  }
+  if (field(c, "size", T::number_unsigned, "the checkpoint", fail).get<uint64_t>() != cp.size)
+    fail("the checkpoint's \"size\" " + c["size"].dump() + " is not the signed size " + std::to_string(cp.size));
+  if (strict_hash(field(c, "root", T::string, "the checkpoint", fail).get<std::string>(), "the checkpoint's \"root\"", fail) != cp.root)
+    fail("the checkpoint's \"root\" " + c["root"].get<std::string>() + " is not the signed root " + to_hex(cp.root));
+  const std::string ledger_id = field(b, "ledger", T::string, "the bundle", fail).get<std::string>();
+  if (cp.origin != ledger::ledger_origin(ledger_id))
+    fail("the checkpoint is of '" + cp.origin + "', not of ledger " + ledger_id + " the bundle names");
+
+  // Every record: bytes -> hash -> inclusion proof against the signed root; decodes; chains.
+  const Json& list = field(b, "records", T::array, "the bundle", fail);
+  if (list.empty()) fail("the bundle holds no records");
+  std::vector<ledger::Record> recs;
+  size_t proof_hashes = 0, links = 0;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Json& e = list[i];
+    const std::string where = "records[" + std::to_string(i) + "]";
+    for (const auto& [k, v] : e.items())
+      if (k != "seq" && k != "hash" && k != "data" && k != "proof") fail(where + ": unknown field \"" + k + "\"");
+    const auto seq = field(e, "seq", T::number_unsigned, where, fail).get<uint64_t>();
+    const std::string data = field(e, "data", T::string, where, fail).get<std::string>();
+    const std::string stated = field(e, "hash", T::string, where, fail).get<std::string>();
+    const Hash h = ledger::leaf_hash(data);
+    const std::string name = "record " + std::to_string(seq);
+    if (strict_hash(stated, name + ": \"hash\"", fail) != h)
+      fail(name + ": its bytes hash to " + to_hex(h) + ", not to the stated hash " + stated + " (the record was altered)");
+    std::string why;
+    auto rec = ledger::decode_record(data, &why);
+    if (!rec) fail(name + ": its bytes are not a record: " + why);
+    if (rec->seq < 0 || static_cast<uint64_t>(rec->seq) != seq)
+      fail(name + ": its bytes say seq " + std::to_string(rec->seq));
+    std::vector<Hash> proof;
+    const Json& p = field(e, "proof", T::array, where, fail);
+    for (size_t j = 0; j < p.size(); ++j) {
+      if (!p[j].is_string()) fail(rec->label() + ": proof hash " + std::to_string(j) + " is not a string");
+      proof.push_back(strict_hash(p[j].get<std::string>(), rec->label() + ": proof hash " + std::to_string(j), fail));
+    }
+    if (!ledger::verify_inclusion(h, seq, cp.size, proof, cp.root))
+      fail(rec->label() + ": the inclusion proof does not lead to the checkpoint root " + to_hex(cp.root) + " of " +
+           std::to_string(cp.size) + " records (the record or its proof was altered, or it is not in that ledger)");
+    proof_hashes += proof.size();
+    if (!recs.empty()) {
+      if (rec->seq <= recs.back().seq) fail(rec->label() + ": records are not in increasing seq order");
+      if (rec->seq == recs.back().seq + 1) {
+        if (rec->prev != recs.back().hash)
+          fail(rec->label() + ": prev does not match the hash of record " + std::to_string(recs.back().seq));
+        ++links;
+      }
+    }
+    recs.push_back(*rec);
+  }
+  std::cout << "ok: checkpoint of ledger " << ledger_id << " signed by " << key.name << "+"
+            << ledger::key_id_hex(key.id) << ": " << cp.size << " records, root " << to_hex(cp.root) << "\n"
+            << "ok: " << recs.size() << " records: their bytes hash to their stated hashes and decode as records\n"
+            << "ok: " << recs.size() << " inclusion proofs (" << proof_hashes << " hashes) lead to the signed root\n"
+            << "ok: " << links << " chain links between consecutive records\n";
+
+  // The decision run and its inputs, as the bundle claims them.
+  std::map<std::string, const ledger::Record*> by_hash;
+  for (const auto& r : recs) by_hash[to_hex(r.hash)] = &r;
+  const std::string cycle = field(b, "cycle", T::string, "the bundle", fail).get<std::string>();
+  const std::string province = field(b, "province", T::string, "the bundle", fail).get<std::string>();
+  const ledger::Record* start = nullptr;
+  const ledger::Record* result = nullptr;
+  for (const auto& r : recs) {
+    if (r.kind == "decision.start") {
+      if (start) fail(r.label() + ": a second decision.start (a bundle holds one run)");
+      start = &r;
+    }
+    if (r.kind == "result.decision") {
+      if (result) fail(r.label() + ": a second result.decision (a bundle holds one run)");
+      result = &r;
+    }
+  }
+  if (!start || !result) fail("the bundle lacks the run's decision.start or result.decision record");
+  if (start->cycle != cycle || start->province != province)
+    fail(start->label() + " is of " + start->province + " " + start->cycle + ", not of the bundle's " + province + " " + cycle);
+  if (!result->body.is_object() || result->body.value("start", int64_t{-1}) != start->seq)
+    fail(result->label() + " does not close the run that starts at record " + std::to_string(start->seq));
+  if (!start->body.is_object() || !start->body.contains("run") || field(b, "run", T::number_integer, "the bundle", fail) != start->body["run"])
+    fail("the bundle's \"run\" " + b["run"].dump() + " is not the run number of " + start->label());
+  const std::string set_hash = start->body.value("input_set", std::string());
+  auto set_it = by_hash.find(set_hash);
+  if (set_it == by_hash.end()) fail("the input set " + set_hash + " of the run is not in the bundle");
+  const ledger::Record& set = *set_it->second;
+  if (set.kind != "input.set" || set.cycle != cycle || set.province != province)
+    fail(set.label() + " is not the input set of " + province + " " + cycle);
+  std::vector<decision::InputRef> inputs;
+  std::set<int64_t> expected{set.seq};
+  if (!set.body.contains("records") || !set.body["records"].is_array()) fail(set.label() + " lists no records");
+  for (const auto& h : set.body["records"]) {
+    auto it = h.is_string() ? by_hash.find(h.get<std::string>()) : by_hash.end();
+    if (it == by_hash.end()) fail(set.label() + " lists input " + h.dump() + ", which is not in the bundle");
+    inputs.push_back(to_input(*it->second));
+    expected.insert(it->second->seq);
+  }
+  decision::Run run;
+  run.cycle = cycle;
+  run.province = province;
+  run.number = start->body["run"].is_number_integer() ? start->body["run"].get<int64_t>() : 0;
+  std::set<std::string> subjects;
+  for (const auto& r : recs) {
+    if (r.seq < start->seq || r.seq > result->seq) continue;
+    if (r.cycle != cycle || r.province != province) fail(r.label() + " is not of " + province + " " + cycle);
+    run.records.push_back(to_step(r));
+    expected.insert(r.seq);
+    if (!r.subject.empty()) subjects.insert(r.subject);
+  }
+  for (const auto& r : recs)
+    if (!expected.count(r.seq)) fail(r.label() + " is neither an input of the run nor one of its records");
+  std::cout << "ok: " << set.label() << " lists " << inputs.size() << " input records, all in the bundle\n";
+
+  // Replay from the bundle's own inputs.
+  const size_t span = static_cast<size_t>(result->seq - start->seq + 1);
+  const bool whole = run.records.size() == span;
+  const Json& gem = b.contains("gemeente") ? b["gemeente"] : Json();
+  if (!b.contains("gemeente")) fail("the bundle has no \"gemeente\"");
+  if (whole && !gem.is_null()) fail("the bundle says it is about " + gem.dump() + ", but it holds the whole run");
+  std::string code;
+  if (!whole) {
+    if (!gem.is_string()) fail("the bundle holds part of the run, but names no \"gemeente\"");
+    code = gem.get<std::string>();
+    if (subjects != std::set<std::string>{code})
+      fail("the bundle is about \"" + code + "\", but its run records are about " + std::to_string(subjects.size()) +
+           " other municipalities or none");
+  }
+  decision::ReplayResult rr = decision::replay(run, inputs);
+  if (!rr.error.empty()) fail("replay: " + rr.error);
+  if (whole) {
+    if (!rr.identical) {
+      const auto& d = *rr.first_difference;
+      fail("replay differs at " + (d.seq >= 0 ? "record " + std::to_string(d.seq) : std::string("a missing record")) +
+           " (" + d.kind + (d.subject.empty() ? "" : " " + d.subject) + "): recorded " + d.recorded +
+           ", recomputed " + d.recomputed);
+    }
+    std::cout << "replay identical: " << rr.compared << " records of run " << run.number << " recomputed from the "
+              << inputs.size() << " inputs in the bundle (recorded by " << rr.recorded_engine << ", replayed by verdeel "
+              << VERDEEL_VERSION << ")\n";
+  } else {
+    // Part of the run: every recomputed record about the province or the municipality must be in
+    // the bundle, at its place in the run, byte for byte; nothing else may be.
+    auto steps = decision::decision_records(*rr.decision, inputs, set_hash);
+    if (!steps.empty() && steps.back().kind == "result.decision") steps.back().body["start"] = start->seq;
+    if (steps.size() + 1 != span) fail("replay: the run recomputes to " + std::to_string(steps.size() + 1) +
+                                       " records, but the recorded run spans " + std::to_string(span));
+    std::map<int64_t, const decision::RecordedStep*> present;
+    for (const auto& s : run.records) present[s.seq] = &s;
+    size_t compared = 0;
+    for (size_t i = 0; i < steps.size(); ++i) {
+      const int64_t seq = start->seq + 1 + static_cast<int64_t>(i);
+      const auto& now = steps[i];
+      auto it = present.find(seq);
+      const bool wanted = now.subject.empty() || now.subject == code;
+      if (it == present.end()) {
+        if (wanted) fail("record " + std::to_string(seq) + " (" + now.kind + (now.subject.empty() ? "" : " " + now.subject) +
+                         ") of the run is missing from the bundle");
+        continue;
+      }
+      const auto& rec = *it->second;
+      if (rec.kind != now.kind || rec.subject != now.subject || canonical(rec.body) != canonical(now.body))
+        fail("replay differs at record " + std::to_string(seq) + " (" + rec.kind + (rec.subject.empty() ? "" : " " + rec.subject) +
+             "): recorded " + rec.kind + " " + rec.subject + " " + canonical(rec.body) + ", recomputed " + now.kind + " " +
+             now.subject + " " + canonical(now.body));
+      ++compared;
+    }
+    std::cout << "replay identical: the " << compared << " records of run " << run.number << " in the bundle (about "
+              << code << " and the province) equal the decision recomputed from the " << inputs.size()
+              << " inputs (recorded by " << rr.recorded_engine << ", replayed by verdeel " << VERDEEL_VERSION << ")\n";
+  }
+
+  // Last, the layout: a change that leaves the JSON's meaning intact (spacing) is still a change.
+  const std::string expected_text = b.dump(2) + "\n";
+  if (text != expected_text) {
+    size_t at = 0;
+    while (at < text.size() && at < expected_text.size() && text[at] == expected_text[at]) ++at;
+    fail("the file differs from the bundle as verdeel writes it at byte " + std::to_string(at) +
+         " (spacing or layout was edited)");
+  }
+
+  const Json& besluit = result->body.value("besluit", Json::object());
+  std::cout << "verified: " << province << " " << cycle << " run " << run.number << ": decided "
+            << besluit.value("regulier", Json()).dump() << " regulier + " << besluit.value("amv", Json()).dump()
+            << " amv places (" << result->label() << ")\n";
+  if (!code.empty())
+    for (const auto& r : recs)
+      if (r.kind == "result.gemeente" && r.subject == code) {
+        const Json& g = r.body.value("besluit", Json::object());
+        std::cout << "verified: " << code << " " << r.body.value("naam", std::string()) << ": "
+                  << g.value("regulier", Json()).dump() << " regulier + " << g.value("amv", Json()).dump() << " amv ("
+                  << r.label() << ")\n";
+      }
+}
+}  // namespace
+
+void register_verify_bundle(CLI::App& app, Globals&) {
+  auto opt = std::make_shared<VerifyBundleOptions>();
+  auto* sub = app.add_subcommand("verify-bundle", "Check a bundle offline: proofs, signature, and a replay of the decision");
+  sub->add_option("file", opt->file, "Bundle file (from `verdeel bundle`)")->required();
+  sub->add_option("--pubkey", opt->pubkey, "Public key (NAME.pub, or a verifier key line) of the checkpoint's signer")->required();
+  sub->add_option("--key-name", opt->key_name, "Signer name (default: the key file's name without extension)");
+  sub->callback([opt] { verify_bundle(*opt); });
+}
+
+VERDEEL_COMMAND(88, register_verify_bundle);
+
+}  // namespace verdeel::cli
