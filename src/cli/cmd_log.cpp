@@ -20,28 +20,25 @@ void register_log(CLI::App& app, Globals& g) {
   sub->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   sub->callback([&g, opt] {
     auto store = g.open(ledger::Store::Mode::read_only);
-    int64_t size = store->size();
-    int64_t from = opt->limit > 0 ? std::max<int64_t>(0, size - opt->limit) : 0;
-    auto records = store->range(from, size);
-    Json out = Json::array();
-    for (auto it = records.rbegin(); it != records.rend(); ++it) {
-      if (opt->format == "json") {
-        out.push_back(Json{{"seq", it->seq},
-                           {"kind", it->kind},
-                           {"cycle", it->cycle},
-                           {"province", it->province},
-                           {"subject", it->subject},
-                           {"hash", to_hex(it->hash)},
-                           {"body", it->body}});
-        continue;
+    // JSON is one array, written as it streams, so memory stays flat.
+    bool json = opt->format == "json", first = true;
+    if (json) std::cout << "[";
+    store->newest_first(opt->limit, [&](const ledger::Record& r) {
+      if (json) {
+        Json j{{"seq", r.seq},         {"kind", r.kind}, {"cycle", r.cycle},          {"province", r.province},
+               {"subject", r.subject}, {"hash", to_hex(r.hash)}, {"body", r.body}};
+        std::cout << (first ? "\n" : ",\n") << j.dump();
+        first = false;
+        return true;
       }
-      std::cout << it->short_hash() << " " << it->seq << " " << it->kind;
-      if (!it->cycle.empty()) std::cout << " " << it->cycle;
-      if (!it->province.empty()) std::cout << " " << it->province;
-      if (!it->subject.empty()) std::cout << " " << it->subject;
+      std::cout << r.short_hash() << " " << r.seq << " " << r.kind;
+      if (!r.cycle.empty()) std::cout << " " << r.cycle;
+      if (!r.province.empty()) std::cout << " " << r.province;
+      if (!r.subject.empty()) std::cout << " " << r.subject;
       std::cout << "\n";
-    }
-    if (opt->format == "json") std::cout << out.dump(2) << "\n";
+      return true;
+    });
+    if (json) std::cout << (first ? "]\n" : "\n]\n");
   });
 }
 

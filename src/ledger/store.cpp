@@ -188,6 +188,13 @@ std::optional<Record> Store::latest(const std::string& cycle, const std::string&
   return row_to_record(q);
 }
 
+void Store::newest_first(int64_t limit, const std::function<bool(const Record&)>& visit) {
+  SQLite::Statement q(*db_, "SELECT data, seq FROM record ORDER BY seq DESC LIMIT ?");
+  q.bind(1, limit > 0 ? limit : int64_t{-1});
+  while (q.executeStep())
+    if (!visit(row_to_record(q))) break;
+}
+
 void Store::scan(const std::function<bool(const StoredRow&)>& visit) {
   SQLite::Statement q(*db_, "SELECT seq, kind, cycle, province, subject, hash, data FROM record ORDER BY seq");
   StoredRow row;

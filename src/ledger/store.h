@@ -71,6 +71,9 @@ class Store {
   // Streams every stored row in seq order without interpreting it. Return
   // false from `visit` to stop.
   void scan(const std::function<bool(const StoredRow&)>& visit);
+  // Streams decoded records newest first, at most `limit` (0 = all). Return
+  // false from `visit` to stop. Memory does not grow with the ledger.
+  void newest_first(int64_t limit, const std::function<bool(const Record&)>& visit);
 
   // One writing command: BEGIN IMMEDIATE on construction, COMMIT on commit(),
   // ROLLBACK when destroyed without commit. Construction refuses (StoreError)
