@@ -1,5 +1,6 @@
 // verdeel show --cycle C --province P [--format ...]: the decision table.
 #include "cli/context.h"
+#include "cli/explanations.h"
 #include "cli/ledger_facts.h"
 #include "cli/output.h"
 #include "cli/runs.h"
@@ -41,7 +42,8 @@ void register_show(CLI::App& app, Globals& g) {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     char sep = separator(opt->sep);
-    auto view = report::view_of(load_run(*store, opt->cycle, province, opt->run));
+    auto run = load_run(*store, opt->cycle, province, opt->run);
+    auto view = report::view_of(run);
     std::string text;
     if (opt->format == "json") {
       text = report::decision_json(view).dump(2) + "\n";
@@ -51,6 +53,7 @@ void register_show(CLI::App& app, Globals& g) {
       text = report::decision_markdown(view);
     } else if (opt->format == "html") {
       view.ledger = ledger_facts(*store, view.record_seq);
+      view.explanations = explanation_texts(*store, run);
       text = report::decision_html(view);
     } else {
       text = report::decision_table(view);

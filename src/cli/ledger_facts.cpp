@@ -1,20 +1,13 @@
 #include "cli/ledger_facts.h"
 
-#include "ledger/merkle.h"
+#include "ledger/store_merkle.h"
 
 namespace verdeel::cli {
 
 report::LedgerFacts ledger_facts(ledger::Store& store, int64_t decision_seq) {
   report::LedgerFacts f;
-  // The root over every record, from the leaf hashes as stored (one scan;
-  // verify has already checked or will check that they are the records' hashes).
-  ledger::MerkleFrontier tree;
-  store.scan([&](const ledger::StoredRow& row) {
-    Hash h{};
-    if (row.hash.size() == h.size()) std::copy(row.hash.begin(), row.hash.end(), h.begin());
-    tree.append(h);
-    return true;
-  });
+  // The root over every record, from the store's Merkle nodes (O(log n) look-ups).
+  ledger::StoreTree tree(store);
   f.size = static_cast<int64_t>(tree.size());
   f.root = to_hex(tree.root());
   if (auto head = store.head()) f.head_hash = to_hex(head->hash);

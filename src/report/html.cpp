@@ -135,7 +135,14 @@ void explanations(std::ostringstream& o, const DecisionView& v) {
       << " <span class=\"code\">" << esc(g.code) << " \xC2\xB7 " << dutch_number(g.besluit.regulier) << " + "
       << dutch_number(g.besluit.amv) << " = " << dutch_number(g.besluit.total()) << "</span></summary>\n<ul>\n";
     for (const auto& line : gemeente_summary(v, g)) o << "<li>" << esc(line) << "</li>\n";
-    o << "</ul></details>\n";
+    o << "</ul>\n";
+    if (auto it = v.explanations.find(g.code); it != v.explanations.end())
+      o << "<p class=\"print-only sub\">De volledige uitleg met records en regels: verdeel explain --cycle "
+        << esc(v.cycle) << " --province " << esc(v.province) << " " << esc(g.code) << "</p>\n"
+        << "<details class=\"explain screen-only\"><summary>Volledige uitleg (verdeel explain)</summary>\n"
+           "<pre class=\"explain\">"
+        << esc(it->second) << "</pre></details>\n";
+    o << "</details>\n";
   }
   o << "</section>\n";
 }

@@ -48,6 +48,11 @@ details.uitleg summary { cursor: pointer; font-weight: 600; }
 details.uitleg summary .code { color: var(--muted); font-weight: 400; }
 details.uitleg ul { margin: 6px 0 4px; padding-left: 20px; }
 details.uitleg pre { white-space: pre-wrap; font-size: 13px; margin: 6px 0; }
+details.explain { margin: 4px 0 6px; }
+details.explain summary { font-weight: 400; color: var(--accent); }
+pre.explain { white-space: pre-wrap; font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; line-height: 1.4; background: #f6f7f9; border: 1px solid var(--line); padding: 8px 10px; margin: 4px 0; max-height: 32em; overflow: auto; }
+.print-only { display: none; }
+section.grootboek p { margin-top: 12px; }
 .hash { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; word-break: break-all; }
 pre.note { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; white-space: pre-wrap; word-break: break-all; border: 1px solid var(--line); padding: 8px; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
@@ -65,7 +70,8 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
   details.uitleg::details-content { content-visibility: visible; display: block; }
   details.uitleg summary { list-style: none; }
   details.uitleg summary::-webkit-details-marker { display: none; }
-  .screen-only { display: none; }
+  .screen-only { display: none !important; }
+  .print-only { display: block; }
 }
 )css";
 

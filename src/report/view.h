@@ -109,6 +109,9 @@ struct DecisionView {
   std::vector<InitiativeFact> initiatives;       // step.kansrijk, in run order
   std::map<std::string, CategoryFacts> distribution;  // step.percentage per category
   std::optional<LedgerFacts> ledger;             // set by the command
+  // Per municipality code, the text of `verdeel explain` (report/explain.h),
+  // set by the command; the HTML report embeds it when present.
+  std::map<std::string, std::string> explanations;
 
   // The row of a municipality by code, or nullptr.
   const GemeenteRow* gemeente(const std::string& code) const;

@@ -1,6 +1,7 @@
 // The besluit of Drenthe 2024 follows the published decision word for word
-// where the decision is the same (../shared/reference/verdeelbesluit-drenthe-2024.txt):
-// every span below is cut from the reference text and must appear in ours.
+// where the decision is the same: every span below is cut from the published
+// text (tests/report/data/verdeelbesluit-drenthe-2024.txt, a copy of
+// ../shared/reference/) and must appear in ours.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -30,12 +31,9 @@ std::string squeeze(const std::string& s) {
 }
 
 std::string reference() {
-  std::string path = std::string(VERDEEL_SOURCE_DIR) + "/../shared/reference/verdeelbesluit-drenthe-2024.txt";
-  std::ifstream in(path);
-  if (!in) path = "/work/shared/reference/verdeelbesluit-drenthe-2024.txt";
-  std::ifstream again(path);
+  std::ifstream in(std::string(VERDEEL_SOURCE_DIR) + "/tests/report/data/verdeelbesluit-drenthe-2024.txt");
   std::stringstream ss;
-  ss << (in ? in.rdbuf() : again.rdbuf());
+  ss << in.rdbuf();
   return squeeze(ss.str());
 }
 

@@ -2,7 +2,8 @@
 // Golden files for the report tests: tests/report/golden/NAME.
 //
 // Volatile parts are normalised before comparing (normalise()): every hash
-// (64 hex digits; the ledger id, 32 hex digits) and the engine version. The
+// (64 hex digits; the ledger id, 32 hex digits; short hashes, 12 hex digits)
+// and the engine version. The
 // times are fixed by the fixture (VERDEEL_TIME), the seqs by the fixed order
 // of import and decide.
 //
@@ -21,9 +22,11 @@ namespace verdeel::testing {
 inline std::string normalise(const std::string& text) {
   static const std::regex hash64("[0-9a-f]{64}");
   static const std::regex id32("[0-9a-f]{32}");
+  static const std::regex short12("\\b[0-9a-f]{12}\\b");
   static const std::regex version("verdeel [0-9]+\\.[0-9]+\\.[0-9]+");
   std::string s = std::regex_replace(text, hash64, "<hash>");
   s = std::regex_replace(s, id32, "<id>");
+  s = std::regex_replace(s, short12, "<short>");
   return std::regex_replace(s, version, "verdeel <version>");
 }
 
