@@ -1,0 +1,205 @@
+// Objection bundles through the real program (LEDGER.md "Bundles"): written from the ledger,
+// checked offline by verify-bundle with nothing but the file and the signer's public key.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_fixture.h"
+#include "ledger/record.h"
+
+using verdeel::testing::Cli;
+using verdeel::testing::Outcome;
+using verdeel::testing::slurp;
+using Json = nlohmann::json;
+using namespace verdeel;
+
+namespace {
+
+// One decided ledger and its bundles, shared by the sections of a test case.
+struct Bundled {
+  Cli c;
+  Bundled() {
+    c.decided("zuid-synthetisch-2024", "Zuiderland");
+    c.run({"key", "generate", "ministerie"});
+    auto b = c.run({"bundle", "--cycle", "2024", "--province", "Zuiderland", "--out", "z.json", "--key", "ministerie.key"});
+    if (b.status != 0) throw std::runtime_error(b.err);
+  }
+  Outcome check(const std::string& file) const {
+    std::filesystem::remove(c.db);  // offline: no ledger at all
+    return c.run({"verify-bundle", file, "--pubkey", "ministerie.pub"});
+  }
+  Json bundle() const { return Json::parse(slurp(c.dir / "z.json")); }
+  void write(const Json& b) const { Cli::write(c.dir / "m.json", b.dump(2) + "\n"); }
+};
+
+size_t index_of(const Json& b, const std::string& kind, const std::string& subject = "") {
+  for (size_t i = 0; i < b["records"].size(); ++i) {
+    const Json r = Json::parse(b["records"][i]["data"].get<std::string>());
+    if (r["kind"] == kind && (subject.empty() || r["subject"] == subject)) return i;
+  }
+  throw std::runtime_error("no " + kind);
+}
+
+bool has(const Outcome& o, const std::string& text) { return o.err.find(text) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("a bundle verifies offline: signature, every proof, the chain, the inputs and a replay", "[cli][bundle]") {
+  Bundled t;
+  Json b = t.bundle();
+  CHECK(b["format"] == "verdeel-bundle/1");
+  CHECK(b["province"] == "Zuiderland");
+  CHECK(b["gemeente"].is_null());
+  // input.set + its 129 inputs + the 200 records of the run
+  CHECK(b["records"].size() == 330);
+  CHECK(slurp(t.c.dir / "z.json") == b.dump(2) + "\n");
+  auto o = t.check("z.json");
+  INFO(o.out << o.err);
+  CHECK(o.status == 0);
+  CHECK(o.out.find("ok: 330 inclusion proofs") != std::string::npos);
+  CHECK(o.out.find("signed by ministerie+") != std::string::npos);
+  CHECK(o.out.find("replay identical: 199 records of run 1") != std::string::npos);
+  CHECK(o.out.find("decided 9305 regulier + 864 amv") != std::string::npos);
+}
+
+TEST_CASE("a bundle for one municipality holds its records, the province's and every input, and replays",
+          "[cli][bundle]") {
+  Cli c;
+  c.decided("zuid-synthetisch-2024", "Zuiderland");
+  c.run({"key", "generate", "ministerie"});
+  // Without --key the newest checkpoint must cover the records.
+  auto none = c.run({"bundle", "--cycle", "2024", "--province", "Zuiderland", "Zuidermeer", "--out", "g.json"});
+  CHECK(none.status == 2);
+  CHECK(none.err.find("no checkpoint yet") != std::string::npos);
+  REQUIRE(c.run({"checkpoint", "--key", "ministerie.key"}).status == 0);
+  auto b = c.run({"bundle", "--cycle", "2024", "--province", "Zuiderland", "Zuidermeer", "--out", "g.json"});
+  INFO(b.err);
+  REQUIRE(b.status == 0);
+  Json g = Json::parse(slurp(c.dir / "g.json"));
+  CHECK(g["gemeente"] == "GM9036");
+  CHECK(g["records"].size() < 330);
+  for (const auto& r : g["records"]) {
+    Json rec = Json::parse(r["data"].get<std::string>());
+    if (rec["kind"].get<std::string>().rfind("input", 0) == 0) continue;
+    CHECK((rec["subject"] == "" || rec["subject"] == "GM9036"));
+  }
+  auto o = c.run({"verify-bundle", "g.json", "--pubkey", "ministerie.pub"});
+  INFO(o.out << o.err);
+  CHECK(o.status == 0);
+  CHECK(o.out.find("about GM9036 and the province) equal the decision recomputed") != std::string::npos);
+  CHECK(o.out.find("verified: GM9036 Zuidermeer: 900 regulier + 90 amv") != std::string::npos);
+}
+
+TEST_CASE("a mutated bundle is refused with a message that says what", "[cli][bundle]") {
+  Bundled t;
+  Json b = t.bundle();
+  const size_t res = index_of(b, "result.gemeente", "GM9036");
+  Json& rec = b["records"][res];
+  const std::string seq = std::to_string(rec["seq"].get<int64_t>());
+
+  SECTION("a figure inside a result body: the bytes no longer hash to the stated hash") {
+    std::string data = rec["data"];
+    data.replace(data.find("\"regulier\":900"), 14, "\"regulier\":901");
+    rec["data"] = data;
+    t.write(b);
+    auto o = t.check("m.json");
+    CHECK(o.status == 1);
+    CHECK(has(o, "m.json: record " + seq + ": its bytes hash to"));
+    CHECK(has(o, "(the record was altered)"));
+  }
+  SECTION("the same figure with its hash recomputed: the inclusion proof fails") {
+    std::string data = rec["data"];
+    data.replace(data.find("\"regulier\":900"), 14, "\"regulier\":901");
+    rec["data"] = data;
+    rec["hash"] = to_hex(ledger::leaf_hash(data));
+    t.write(b);
+    auto o = t.check("m.json");
+    CHECK(o.status == 1);
+    CHECK(has(o, "record " + seq + " (result.gemeente GM9036): the inclusion proof does not lead to the checkpoint root"));
+  }
+  SECTION("a proof hash") {
+    std::string h = rec["proof"][2];
+    h[5] = h[5] == 'a' ? 'b' : 'a';
+    rec["proof"][2] = h;
+    t.write(b);
+    auto o = t.check("m.json");
+    CHECK(o.status == 1);
+    CHECK(has(o, "record " + seq + " (result.gemeente GM9036): the inclusion proof does not lead"));
+  }
+  SECTION("the signature") {
+    std::string note = b["checkpoint"]["note"];
+    const size_t sig = note.rfind(' ') + 10;
+    note[sig] = note[sig] == 'A' ? 'B' : 'A';
+    b["checkpoint"]["note"] = note;
+    t.write(b);
+    auto o = t.check("m.json");
+    CHECK(o.status == 1);
+    CHECK(has(o, "the checkpoint note: checkpoint: bad signature by key ministerie+"));
+  }
+  SECTION("the signed root, in the note") {
+    std::string note = b["checkpoint"]["note"];
+    const size_t root = note.find('\n', note.find('\n') + 1) + 3;
+    note[root] = note[root] == 'A' ? 'B' : 'A';
+    b["checkpoint"]["note"] = note;
+    t.write(b);
+    auto o = t.check("m.json");
+    CHECK(o.status == 1);
+    CHECK(has(o, "the checkpoint note: checkpoint: bad signature"));
+  }
+  SECTION("the root beside the note") {
+    std::string root = b["checkpoint"]["root"];
+    root[0] = root[0] == 'a' ? 'b' : 'a';
+    b["checkpoint"]["root"] = root;
+    t.write(b);
+    auto o = t.check("m.json");
+    CHECK(o.status == 1);
+    CHECK(has(o, "the checkpoint's \"root\" " + root + " is not the signed root"));
+  }
+  SECTION("the municipality named beside the records, which no signature covers, is still checked") {
+    b["gemeente"] = "GM9001";
+    t.write(b);
+    auto o = t.check("m.json");
+    CHECK(o.status == 1);
+    CHECK(has(o, "the bundle says it is about \"GM9001\", but it holds the whole run"));
+  }
+  SECTION("spacing only") {
+    std::string text = slurp(t.c.dir / "z.json");
+    text.replace(text.find("  \"format\""), 2, " \t");
+    Cli::write(t.c.dir / "m.json", text);
+    auto o = t.check("m.json");
+    CHECK(o.status == 1);
+    CHECK(has(o, "the file differs from the bundle as verdeel writes it at byte"));
+  }
+  SECTION("a key that did not sign it") {
+    t.c.run({"key", "generate", "ander"});
+    std::filesystem::remove(t.c.db);
+    auto o = t.c.run({"verify-bundle", "z.json", "--pubkey", "ander.pub"});
+    CHECK(o.status == 1);
+    CHECK(has(o, "the checkpoint names signer key \"ministerie+"));
+  }
+}
+
+TEST_CASE("every one-byte change of a bundle is refused", "[cli][bundle]") {
+  // A smaller bundle (Drenthe), changed at a spread of positions covering every part of the file.
+  Cli c;
+  c.decided("drenthe-2024", "Drenthe");
+  c.run({"key", "generate", "k"});
+  REQUIRE(c.run({"bundle", "--cycle", "2024", "--province", "Drenthe", "--out", "d.json", "--key", "k.key"}).status == 0);
+  std::filesystem::remove(c.db);
+  const std::string text = slurp(c.dir / "d.json");
+  REQUIRE(c.run({"verify-bundle", "d.json", "--pubkey", "k.pub"}).status == 0);
+  int refused = 0, tried = 0;
+  for (size_t at = 0; at < text.size(); at += text.size() / 97 + 1) {
+    std::string m = text;
+    m[at] = m[at] == '~' ? '}' : static_cast<char>(m[at] + 1);
+    Cli::write(c.dir / "m.json", m);
+    auto o = c.run({"verify-bundle", "m.json", "--pubkey", "k.pub"});
+    ++tried;
+    INFO("byte " << at << ": " << o.err);
+    CHECK(o.status == 1);
+    CHECK(o.err.rfind("verify-bundle: m.json: ", 0) == 0);
+    refused += o.status == 1;
+  }
+  CHECK(refused == tried);
+  CHECK(tried >= 90);
+}
