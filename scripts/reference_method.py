@@ -24,8 +24,8 @@ Where METHOD.md leaves room, this reference reads it as follows:
   not count towards "everyone at its cap" when deciding whether there is a shortfall;
 - in a shortfall every member would get its head, and the five-place minimum applies
   to those heads as well;
-- in a decimal column (historie gemiddeld, oekraine) `1.250` is read as 1250 (Dutch
-  thousands separator), `1,25` or `1.25` as one and a quarter;
+- in a decimal column (historie gemiddeld, oekraine) `1.250` is refused as ambiguous
+  (1250 or 1,25?), as verdeel does; `1,25` or `1.25` is one and a quarter;
 - the policy name is beleid.json's "name", else beleidsregel-2024 when nothing differs
   from the defaults, else "aangepast".
 """
@@ -69,7 +69,7 @@ class InputError(Exception):
 # ---------------------------------------------------------------------------
 
 WHOLE_PLAIN = re.compile(r"^[0-9]+$")
-WHOLE_THOUSANDS = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")  # Dutch thousands separator: 1.250
+WHOLE_THOUSANDS = re.compile(r"^[1-9][0-9]{0,2}(\.[0-9]{3})+$")  # Dutch thousands separator: 1.250
 DECIMAL = re.compile(r"^[0-9]+([.,][0-9]+)?$")
 
 
@@ -86,11 +86,11 @@ def parse_whole(text, file, line, column):
 def parse_rational(text, file, line, column):
     """A non-negative number that may be a decimal (`123,4` or `123.4`), parsed exactly.
 
-    A value written like a whole number with thousands separators (`1.250`) is read as
-    a whole number (INTERFACE.md allows thousands separators on whole numbers only);
-    write `1,25` for one and a quarter.
+    `1.250` could be 1250 or 1,25 and is refused; `12.345.678` is a whole number.
     """
     s = text.strip()
+    if WHOLE_THOUSANDS.match(s) and s.count(".") == 1:
+        raise InputError(file, line, f"column {column}: {text!r} is ambiguous (1250 or 1,25?)")
     if WHOLE_PLAIN.match(s) or WHOLE_THOUSANDS.match(s):
         return Fraction(parse_whole(s, file, line, column))
     if DECIMAL.match(s):

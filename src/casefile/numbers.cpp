@@ -16,10 +16,12 @@ bool all_digits(std::string_view s) {
   return !s.empty();
 }
 
-// `1.000`, `12.345.678`: the Dutch thousands pattern.
+// `1.000`, `12.345.678`: the Dutch thousands pattern. The first group has no
+// leading zero: `0.500` is not a thousands number.
 bool is_grouped(std::string_view s) {
   size_t dot = s.find('.');
-  if (dot == std::string_view::npos || dot == 0 || dot > 3 || !all_digits(s.substr(0, dot))) return false;
+  if (dot == std::string_view::npos || dot == 0 || dot > 3 || !all_digits(s.substr(0, dot)) || s[0] == '0')
+    return false;
   s.remove_prefix(dot);
   while (!s.empty()) {
     if (s.size() < 4 || s[0] != '.' || !all_digits(s.substr(1, 3))) return false;
@@ -85,6 +87,13 @@ Parsed<int64_t> parse_whole(std::string_view text) {
 Parsed<Rational> parse_decimal(std::string_view text) {
   text = trim(text);
   if (auto e = common_error(text)) return {std::nullopt, *e};
+  // `1.250` in a decimal column could be 1250 (Dutch thousands) or 1,25 (a
+  // decimal point): refuse rather than guess. More groups (`12.345.678`) are
+  // unambiguous thousands.
+  if (is_grouped(text) && text.find('.') == text.rfind('.'))
+    return {std::nullopt, quote(text) + " is ambiguous: write " + strip_dots(text) + " for a whole number or " +
+                              std::string(text.substr(0, text.find('.'))) + "," +
+                              std::string(text.substr(text.find('.') + 1)) + " for a decimal"};
   if (all_digits(text) || is_grouped(text)) {
     Parsed<int64_t> whole = parse_whole(text);
     if (!whole.ok()) return {std::nullopt, whole.error};

@@ -4,9 +4,11 @@
 // decimals use `,` or `.` and no thousands separator (`123,4`, `123.4`).
 // Decimals are parsed exactly into rationals, never through floating point.
 //
-// A value matching the thousands pattern (1-3 digits, then groups of `.` and
-// three digits) is a whole number, also where a decimal is expected: in a
-// Dutch file `1.250` is one thousand two hundred and fifty.
+// Where a whole number is expected, `1.250` is one thousand two hundred and
+// fifty. Where a decimal may stand, `1.250` (one `.` and three digits) could be
+// 1250 or 1,25: it is refused as ambiguous, never guessed; `12.345.678` is
+// still a whole number and `143.25`, `143,250` are decimals. `0.500` is never
+// a thousands number.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -174,7 +174,7 @@ TEST_CASE("municipalities are named by code in any letter case or by exact name"
 
 TEST_CASE("decimals with a comma or a dot become exact rationals in the bodies", "[casefile]") {
   Files f = base();
-  f["historie.csv"] = "gemeente,gemiddeld\nAssen,\"123,4\"\nEmmen,12.5\nMeppel,7\nGroningen,1.000\n";
+  f["historie.csv"] = "gemeente,gemiddeld\nAssen,\"123,4\"\nEmmen,12.5\nMeppel,7\nGroningen,1.000.000\n";
   f["oekraine.csv"] = "gemeente;plaatsen;evenredig\nAssen;30;12,25\nEmmen;0,5;0\n";
   LoadResult r = load(f);
   INFO(all(r));
@@ -184,11 +184,20 @@ TEST_CASE("decimals with a comma or a dot become exact rationals in the bodies",
   CHECK(hist[0]->body == Json{{"gemeente", "GM0106"}, {"gemiddeld", {{"num", 617}, {"den", 5}}}});
   CHECK(hist[1]->body["gemiddeld"] == Json{{"num", 25}, {"den", 2}});
   CHECK(hist[2]->body["gemiddeld"] == 7);
-  CHECK(hist[3]->body["gemiddeld"] == 1000);
+  CHECK(hist[3]->body["gemiddeld"] == 1000000);
   auto ukr = rows_of(*r.data, "input.oekraine");
   REQUIRE(ukr.size() == 2);
   CHECK(ukr[0]->body == Json{{"gemeente", "GM0106"}, {"plaatsen", 30}, {"evenredig", {{"num", 49}, {"den", 4}}}});
   CHECK(ukr[1]->body["plaatsen"] == Json{{"num", 1}, {"den", 2}});
+}
+
+TEST_CASE("an ambiguous 1.250 in a decimal column is refused with file and line", "[casefile]") {
+  Files f = base();
+  f["historie.csv"] = "gemeente,gemiddeld\nAssen,12\nEmmen,143.250\n";
+  LoadResult r = load(f);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].line == 3);
+  CHECK_THAT(r.problems[0].str(), Catch::Contains("historie.csv:3: column gemiddeld: '143.250' is ambiguous"));
 }
 
 TEST_CASE("initiatives keep their criteria trimmed, unique and sorted, and may repeat a municipality", "[casefile]") {

@@ -66,10 +66,29 @@ TEST_CASE("decimals with a comma or a dot are parsed exactly", "[casefile]") {
   CHECK(*parse_decimal("0,333333333333333333").value == Rational::of(333333333333333333, 1000000000000000000));
 }
 
-TEST_CASE("a whole number is a decimal too, thousands separators included", "[casefile]") {
+TEST_CASE("a whole number is a decimal too, unambiguous thousands separators included", "[casefile]") {
   CHECK(*parse_decimal("12").value == Rational(12));
-  CHECK(*parse_decimal("1.000").value == Rational(1000));
   CHECK(*parse_decimal("1.000.000").value == Rational(1000000));
+}
+
+TEST_CASE("a decimal column refuses 1.250, which could be 1250 or 1,25, rather than guess", "[casefile]") {
+  for (const char* s : {"1.250", "143.250", "1.432", "999.000"}) {
+    INFO(s);
+    auto p = parse_decimal(s);
+    CHECK_FALSE(p.ok());
+    CHECK_THAT(p.error, Catch::Contains("ambiguous"));
+  }
+  CHECK_THAT(parse_decimal("143.250").error, Catch::Contains("write 143250 for a whole number or 143,250 for a decimal"));
+  CHECK(*parse_decimal("143.25").value == Rational::of(14325, 100));
+  CHECK(*parse_decimal("143,250").value == Rational::of(573, 4));
+  CHECK(*parse_decimal("1402.6").value == Rational::of(14026, 10));
+  CHECK(*parse_decimal("0.500").value == Rational::of(1, 2));
+}
+
+TEST_CASE("0.500 is not a thousands number where a whole number is expected", "[casefile]") {
+  CHECK_FALSE(parse_whole("0.500").ok());
+  CHECK_FALSE(parse_whole("01.000").ok());
+  CHECK(*parse_whole("1.000").value == 1000);
 }
 
 TEST_CASE("a decimal with a thousands separator is refused", "[casefile]") {
