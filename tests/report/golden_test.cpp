@@ -100,3 +100,19 @@ TEST_CASE("besluit --date and --number fill the title and the signature", "[repo
   CHECK_THAT(o.out, Catch::Contains("'s-Gravenhage, 20 december 2024"));
   CHECK_THAT(o.out, !Catch::Contains("[datum]"));
 }
+
+TEST_CASE("A signed checkpoint after the decision appears in the HTML report and the besluit", "[report][cli]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  auto before = cli.run({"besluit", "--cycle", "2024", "--province", "Drenthe"});
+  CHECK_THAT(before.out, !Catch::Contains("Ondertekend checkpoint"));
+  REQUIRE(cli.run({"key", "generate", "ministerie"}).status == 0);
+  auto cp = cli.run({"checkpoint", "--key", "ministerie.key"});
+  INFO(cp.err);
+  REQUIRE(cp.status == 0);
+  auto besluit = cli.run({"besluit", "--cycle", "2024", "--province", "Drenthe"});
+  CHECK_THAT(besluit.out, Catch::Contains("- Ondertekend checkpoint: record 67, 67 records, wortel "));
+  auto html = cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--format", "html"});
+  CHECK_THAT(html.out, Catch::Contains("<dt>Checkpoint</dt><dd>record 67: 67 records"));
+  CHECK_THAT(html.out, Catch::Contains("\xE2\x80\x94 ministerie "));  // the signed note itself
+}
