@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -13,6 +14,8 @@
 
 namespace verdeel::ledger {
 namespace {
+
+#define kRecordColumns "data, seq, hash, kind, cycle, province, subject"
 
 constexpr int kBusyTimeoutMs = 10000;
 
@@ -34,12 +37,27 @@ std::string new_ledger_id() {
   return to_hex(raw);
 }
 
+// Every read checks what a reader can check cheaply: the stored bytes hash to
+// the stored hash and agree with the indexed columns. A record edited in
+// place is never used silently; only `verify` (the whole chain) and `replay`
+// (the computation) go further. Columns: data, seq, hash, kind, cycle,
+// province, subject (kRecordColumns).
 Record row_to_record(SQLite::Statement& q) {
   std::string data = q.getColumn(0).getString();
+  int64_t seq = q.getColumn(1).getInt64();
+  auto unusable = [&](const std::string& why) {
+    return StoreError("record " + std::to_string(seq) + " is corrupt: " + why +
+                      "; nothing was done (run `verdeel verify`)");
+  };
   std::string why;
   auto r = decode_record(data, &why);
-  if (!r) throw StoreError("record " + std::to_string(q.getColumn(1).getInt64()) + " is unreadable: " + why +
-                           " (run `verdeel verify`)");
+  if (!r) throw unusable(why);
+  std::string stored_hash = q.getColumn(2).getString();
+  if (stored_hash.size() != r->hash.size() || std::memcmp(stored_hash.data(), r->hash.data(), r->hash.size()) != 0)
+    throw unusable("its bytes do not match its hash");
+  if (r->seq != seq || r->kind != q.getColumn(3).getString() || r->cycle != q.getColumn(4).getString() ||
+      r->province != q.getColumn(5).getString() || r->subject != q.getColumn(6).getString())
+    throw unusable("its bytes disagree with its indexed columns");
   return *r;
 }
 
@@ -124,41 +142,41 @@ int64_t Store::size() {
 }
 
 std::optional<Record> Store::head() {
-  SQLite::Statement q(*db_, "SELECT data, seq FROM record ORDER BY seq DESC LIMIT 1");
+  SQLite::Statement q(*db_, "SELECT " kRecordColumns " FROM record ORDER BY seq DESC LIMIT 1");
   if (!q.executeStep()) return std::nullopt;
   return row_to_record(q);
 }
 
 std::optional<Record> Store::get(int64_t seq) {
-  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE seq = ?");
+  SQLite::Statement q(*db_, "SELECT " kRecordColumns " FROM record WHERE seq = ?");
   q.bind(1, static_cast<int64_t>(seq));
   if (!q.executeStep()) return std::nullopt;
   return row_to_record(q);
 }
 
 std::optional<Record> Store::by_hash(const Hash& h) {
-  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE hash = ?");
+  SQLite::Statement q(*db_, "SELECT " kRecordColumns " FROM record WHERE hash = ?");
   q.bind(1, h.data(), static_cast<int>(h.size()));
   if (!q.executeStep()) return std::nullopt;
   return row_to_record(q);
 }
 
 std::vector<Record> Store::range(int64_t from, int64_t to) {
-  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE seq >= ? AND seq < ? ORDER BY seq");
+  SQLite::Statement q(*db_, "SELECT " kRecordColumns " FROM record WHERE seq >= ? AND seq < ? ORDER BY seq");
   q.bind(1, static_cast<int64_t>(from));
   q.bind(2, static_cast<int64_t>(to));
   return collect(q);
 }
 
 std::vector<Record> Store::by_subject(const std::string& code) {
-  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE subject = ? ORDER BY seq");
+  SQLite::Statement q(*db_, "SELECT " kRecordColumns " FROM record WHERE subject = ? ORDER BY seq");
   q.bind(1, code);
   return collect(q);
 }
 
 std::vector<Record> Store::by_scope(const std::string& cycle, const std::string& province, const std::string& kind) {
   SQLite::Statement q(*db_,
-                      "SELECT data, seq FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq");
+                      "SELECT " kRecordColumns " FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq");
   q.bind(1, cycle);
   q.bind(2, province);
   q.bind(3, kind);
@@ -166,21 +184,21 @@ std::vector<Record> Store::by_scope(const std::string& cycle, const std::string&
 }
 
 std::vector<Record> Store::by_cycle_kind(const std::string& cycle, const std::string& kind) {
-  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE kind = ? AND cycle = ? ORDER BY seq");
+  SQLite::Statement q(*db_, "SELECT " kRecordColumns " FROM record WHERE kind = ? AND cycle = ? ORDER BY seq");
   q.bind(1, kind);
   q.bind(2, cycle);
   return collect(q);
 }
 
 std::vector<Record> Store::by_kind(const std::string& kind) {
-  SQLite::Statement q(*db_, "SELECT data, seq FROM record WHERE kind = ? ORDER BY seq");
+  SQLite::Statement q(*db_, "SELECT " kRecordColumns " FROM record WHERE kind = ? ORDER BY seq");
   q.bind(1, kind);
   return collect(q);
 }
 
 std::optional<Record> Store::latest(const std::string& cycle, const std::string& province, const std::string& kind) {
   SQLite::Statement q(
-      *db_, "SELECT data, seq FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq DESC LIMIT 1");
+      *db_, "SELECT " kRecordColumns " FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq DESC LIMIT 1");
   q.bind(1, cycle);
   q.bind(2, province);
   q.bind(3, kind);
@@ -189,7 +207,7 @@ std::optional<Record> Store::latest(const std::string& cycle, const std::string&
 }
 
 void Store::newest_first(int64_t limit, const std::function<bool(const Record&)>& visit) {
-  SQLite::Statement q(*db_, "SELECT data, seq FROM record ORDER BY seq DESC LIMIT ?");
+  SQLite::Statement q(*db_, "SELECT " kRecordColumns " FROM record ORDER BY seq DESC LIMIT ?");
   q.bind(1, limit > 0 ? limit : int64_t{-1});
   while (q.executeStep())
     if (!visit(row_to_record(q))) break;

@@ -161,3 +161,20 @@ TEST_CASE("the ledger is named by --db, also after the command, else by VERDEEL_
   CHECK(cli.run_raw({"init"}).status == 0);
   CHECK(std::filesystem::exists(cli.dir / "verdeel.db"));
 }
+
+TEST_CASE("no command uses a record whose bytes were edited in place: decide refuses and records nothing", "[cli][verify]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  std::string bytes = slurp(cli.db);
+  auto at = bytes.find("\"gemeente\":\"GM0119\",\"regulier\":192");  // Meppel's report
+  REQUIRE(at != std::string::npos);
+  bytes[at + 31] = '9';  // 192 -> 992
+  Cli::write(cli.db, bytes);
+  auto before = slurp(cli.db);
+  auto o = cli.run({"decide", "--cycle", "2024", "--province", "Drenthe", "--again"});
+  CHECK(o.status == 2);
+  CHECK_THAT(o.err, Catch::Matches("verdeel: record [0-9]+ is corrupt: its bytes do not match its hash; nothing was done \\(run `verdeel verify`\\)\n"));
+  CHECK(slurp(cli.db) == before);
+  CHECK(cli.run({"history", "Meppel"}).status == 2);
+  CHECK(cli.run({"log"}).status == 2);
+}
