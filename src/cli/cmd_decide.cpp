@@ -51,9 +51,17 @@ void decide_one(ledger::Store& store, ledger::Store::Writer& w, const std::strin
     w.append(ledger::Draft{s.kind, cycle, province, s.subject, s.body});
   }
   const auto& r = d.restopgave;
-  std::cout << province << " " << cycle << ": run " << run_number << ", " << steps.size() + 1 << " records; remainder "
-            << r.rest.regulier << " regulier + " << r.rest.amv << " amv; decided " << d.besluit_som.regulier
-            << " + " << d.besluit_som.amv << " = " << d.besluit_som.total() << " places\n";
+  std::cout << province << " " << cycle << ": run " << run_number << ", records " << start.seq << ".."
+            << start.seq + static_cast<int64_t>(steps.size()) << "; remainder " << r.rest.regulier << " regulier + "
+            << r.rest.amv << " amv; decided " << d.besluit_som.regulier << " + " << d.besluit_som.amv << " = "
+            << d.besluit_som.total() << " places";
+  int64_t short_reg = 0, short_amv = 0;
+  if (const auto* v = d.verdeling(method::Category::regulier)) short_reg = v->shortfall;
+  if (const auto* v = d.verdeling(method::Category::amv)) short_amv = v->shortfall;
+  if (short_reg > 0 || short_amv > 0)
+    std::cout << "; SHORTFALL " << short_reg << " regulier + " << short_amv
+              << " amv could not be placed within the caps (see `verdeel show`)";
+  std::cout << "\n";
 }
 }  // namespace
 

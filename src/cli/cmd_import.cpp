@@ -68,10 +68,18 @@ void run_import(const Globals& g, const ImportOptions& opt) {
               {"previous", previous ? Json(to_hex(previous->hash)) : Json(nullptr)},
               {"withdrawn", plan.withdrawn}};
     auto set = w.append(ledger::Draft{"input.set", opt.cycle, province, "", body});
-    std::cout << province << " " << opt.cycle << ": " << plan.new_records() << " new input records";
-    if (corrections) std::cout << " (" << corrections << " corrections)";
-    if (!plan.withdrawn.empty()) std::cout << ", " << plan.withdrawn.size() << " withdrawn";
+    auto plural = [](size_t n, const char* one, const char* many) {
+      return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    std::cout << province << " " << opt.cycle << ": "
+              << plural(plan.new_records(), "new input record", "new input records");
+    if (corrections) std::cout << " (" << plural(corrections, "correction", "corrections") << ")";
+    if (!plan.withdrawn.empty()) std::cout << ", " << plural(plan.withdrawn.size(), "withdrawn", "withdrawn");
     std::cout << "; input set " << set.short_hash() << " (record " << set.seq << ")\n";
+    // Name what this import withdrew, so nothing disappears unannounced.
+    for (const auto& h : plan.withdrawn)
+      if (auto old = store->by_hash(hash_from_hex(h)))
+        std::cout << "  withdrawn: " << old->label() << " " << old->body.dump() << "\n";
   }
   w.commit();
 }

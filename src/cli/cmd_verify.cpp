@@ -7,6 +7,8 @@
 // extends it (an RFC 9162 consistency proof from its size to the ledger's, checked by the
 // separate verifier of merkle_verify.h). This is what catches a truncated tail, a restored older
 // copy and a history re-hashed by an insider, which the chain alone cannot (LEDGER.md).
+#include <SQLiteCpp/Exception.h>
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -70,6 +72,19 @@ void check_extends(ledger::Store& store, const ledger::VerifyResult& res, const 
               << ledger::key_id_hex(key.id) << "; consistency proof of " << proof.size() << " hashes to " << n
               << " records, root " << to_hex(now) << "\n";
 }
+// The checks of `verify`, in order: chain, Merkle tree, then the checkpoint.
+void run_checks(ledger::Store& store, const VerifyOptions& opt) {
+  ledger::TreeCheck tree(store);
+  auto res = ledger::verify_chain(store, [&](const ledger::Record& r) { tree.add(r); });
+  if (!res.ok) throw CheckFailed("verify: " + res.problem);
+  if (auto problem = tree.finish(); !problem.empty()) throw CheckFailed("verify: " + problem);
+  if (opt.verbose)
+    std::cout << "ok: " << res.records << " records, head " << to_hex(res.head) << ", ledger " << res.ledger_id
+              << "\n"
+              << "ok: Merkle root " << to_hex(tree.root()) << "; " << tree.nodes_checked() << " stored nodes and "
+              << tree.checkpoints_checked() << " checkpoint record(s) agree with the records\n";
+  if (!opt.checkpoint.empty()) check_extends(store, res, opt);
+}
 }  // namespace
 
 void register_verify(CLI::App& app, Globals& g) {
@@ -83,17 +98,17 @@ void register_verify(CLI::App& app, Globals& g) {
   c->needs(p);
   p->needs(c);
   sub->callback([&g, opt] {
-    auto store = g.open(ledger::Store::Mode::read_only);
-    ledger::TreeCheck tree(*store);
-    auto res = ledger::verify_chain(*store, [&](const ledger::Record& r) { tree.add(r); });
-    if (!res.ok) throw CheckFailed("verify: " + res.problem);
-    if (auto problem = tree.finish(); !problem.empty()) throw CheckFailed("verify: " + problem);
-    if (opt->verbose)
-      std::cout << "ok: " << res.records << " records, head " << to_hex(res.head) << ", ledger " << res.ledger_id
-                << "\n"
-                << "ok: Merkle root " << to_hex(tree.root()) << "; " << tree.nodes_checked() << " stored nodes and "
-                << tree.checkpoints_checked() << " checkpoint record(s) agree with the records\n";
-    if (!opt->checkpoint.empty()) check_extends(*store, res, *opt);
+    // A ledger file SQLite cannot read (a damaged page, a cut-off file) is a
+    // failed check, not bad usage: exit 1. A missing file or another kind of
+    // file stays exit 2.
+    try {
+      auto store = g.open(ledger::Store::Mode::read_only);
+      run_checks(*store, *opt);
+    } catch (const ledger::LedgerDamaged& e) {
+      throw CheckFailed(std::string("verify: ") + e.what());
+    } catch (const SQLite::Exception& e) {
+      throw CheckFailed(std::string("verify: the ledger file is damaged: ") + e.what());
+    }
   });
 }
 

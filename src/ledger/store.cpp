@@ -127,6 +127,8 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
     }
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_NOTADB) throw StoreError("'" + path + "' is not a verdeel ledger");
+    if (e.getErrorCode() == SQLITE_CORRUPT)
+      throw LedgerDamaged("the ledger file '" + path + "' is damaged: " + e.what());
     throw StoreError("cannot open ledger '" + path + "': " + e.what());
   }
 }

@@ -32,6 +32,13 @@ class StoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The ledger file exists and is SQLite, but SQLite cannot read it (a damaged
+// page, a cut-off file): for `verify` a failed check rather than bad usage.
+class LedgerDamaged : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 // A row as stored, before any interpretation (for verify and benchmarks).
 struct StoredRow {
   int64_t seq = 0;

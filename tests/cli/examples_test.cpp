@@ -178,3 +178,15 @@ TEST_CASE("no command uses a record whose bytes were edited in place: decide ref
   CHECK(cli.run({"history", "Meppel"}).status == 2);
   CHECK(cli.run({"log"}).status == 2);
 }
+
+TEST_CASE("verify of a cut-off ledger file is a failed check (exit 1), a missing one bad usage (exit 2)", "[cli][verify]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  std::string bytes = slurp(cli.db);
+  auto cut = (cli.dir / "cut.db").string();
+  Cli::write(cut, bytes.substr(0, bytes.size() / 2));
+  auto o = cli.run_raw({"--db", cut, "verify"});
+  CHECK(o.status == 1);
+  CHECK_THAT(o.err, Catch::Contains("is damaged"));
+  CHECK(cli.run_raw({"--db", (cli.dir / "absent.db").string(), "verify"}).status == 2);
+}

@@ -121,7 +121,7 @@ TEST_CASE("a corrected row is a new record that names the one it supersedes", "[
   Cli::write(dir / "verslag.csv", verslag);
   Outcome o = cli.run({"import", "--cycle", "2024", dir.string()});
   REQUIRE(o.status == 0);
-  CHECK_THAT(o.out, Catch::Contains("1 new input records (1 corrections)"));
+  CHECK_THAT(o.out, Catch::Contains("1 new input record (1 correction)"));
   auto log = verdeel::Json::parse(cli.run({"log", "--format", "json"}).out);
   std::string old_hash, supersedes;
   for (const auto& r : log) {
