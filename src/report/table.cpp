@@ -18,7 +18,7 @@ std::string pad_right(const std::string& s, size_t width) {
 
 std::string percent_text(const std::optional<Rational>& p) {
   if (!p) return "geen";
-  return (*p * 100).to_decimal(2) + " % (exact " + p->to_string() + ")";
+  return dutch_percent(*p) + " (exact " + p->to_string() + ")";
 }
 
 }  // namespace
