@@ -61,6 +61,8 @@ void run_history(const Globals& g, const HistoryOptions& opt) {
     for (const auto& s : store->by_scope(cycle, province, "input.set")) {
       report::InputSetInfo info{cycle, province, s.seq, to_hex(s.hash), {}, s.body.value("time", ""), s.body.value("source", "")};
       for (const auto& h : s.body.at("records")) info.records.push_back(h.get<std::string>());
+      if (s.body.contains("withdrawn"))
+        for (const auto& h : s.body.at("withdrawn")) info.withdrawn.push_back(h.get<std::string>());
       sets.push_back(std::move(info));
     }
     for (const auto& span : run_spans(*store, cycle, province)) {

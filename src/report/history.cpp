@@ -192,10 +192,34 @@ History build_history(const std::string& code, const std::string& naam, const st
     }
     g->entries.push_back(std::move(e));
   }
+  // An import that withdrew one of the municipality's inputs shows it as
+  // withdrawn, so a row that disappeared from the case files stays visible.
+  std::map<std::string, const HistoryRecord*> by_hash;
+  for (const auto& r : records) by_hash[r.hash] = &r;
+  for (const auto& s : sets) {
+    for (const auto& w : s.withdrawn) {
+      auto it = by_hash.find(w);
+      if (it == by_hash.end()) continue;
+      auto& grp = groups[{0, s.seq}];
+      if (grp.type.empty()) {
+        grp.type = "import";
+        grp.cycle = s.cycle;
+        grp.province = s.province;
+        grp.first = grp.last = s.seq;
+        grp.hash = grp.input_set = s.hash;
+        grp.time = s.time;
+        grp.source = s.source;
+      }
+      HistoryEntry e;
+      e.record = *it->second;
+      e.withdrawn = true;
+      grp.entries.push_back(std::move(e));
+    }
+  }
   for (auto& [key, g] : groups) h.groups.push_back(std::move(g));
-  std::stable_sort(h.groups.begin(), h.groups.end(), [](const HistoryGroup& a, const HistoryGroup& b) {
-    return a.entries.front().record.seq < b.entries.front().record.seq;
-  });
+  // Imports are anchored at their input.set, runs at their decision.start.
+  std::stable_sort(h.groups.begin(), h.groups.end(),
+                   [](const HistoryGroup& a, const HistoryGroup& b) { return a.first < b.first; });
   return h;
 }
 
@@ -221,6 +245,11 @@ std::string history_text(const History& h) {
       o << (g.corrections ? "import with corrections" : "import") << ", input set " << g.first << " "
         << g.hash.substr(0, 12) << " (" << g.time << ", " << g.source << ")\n";
     for (const auto& e : g.entries) {
+      if (e.withdrawn) {
+        o << "  withdrawn: " << e.record.seq << " " << e.record.hash.substr(0, 12) << " " << e.record.kind << ": "
+          << summary(e) << " → none (not in the case files of this import)\n";
+        continue;
+      }
       o << "  " << e.record.seq << " " << e.record.hash.substr(0, 12) << " " << e.record.kind << ": " << summary(e);
       if (g.type == "import") o << "  [" << runs_text(e.used_by_runs) << "]";
       o << "\n";
@@ -241,6 +270,7 @@ Json history_json(const History& h) {
     for (const auto& e : g.entries) {
       Json j = rec(e.record);
       if (e.superseded) j["supersedes"] = rec(*e.superseded);
+      if (e.withdrawn) j["withdrawn"] = true;
       if (g.type == "import") j["used_by_runs"] = e.used_by_runs;
       if (e.previous_result) j["previous_run"] = Json{{"run", e.previous_run}, {"besluit", *e.previous_result}};
       entries.push_back(std::move(j));

@@ -27,6 +27,7 @@ struct HistoryEntry {
   std::vector<int64_t> used_by_runs;        // inputs: runs of its (cycle, province) whose input set lists it
   std::optional<Json> previous_result;      // result.gemeente: the besluit of the previous run, when it differs
   int64_t previous_run = 0;
+  bool withdrawn = false;  // the import of this group withdrew the record (absent from its case files)
 };
 
 struct HistoryGroup {
@@ -63,6 +64,7 @@ struct InputSetInfo {
   std::string hash;
   std::vector<std::string> records;  // hashes of the inputs in force
   std::string time, source;
+  std::vector<std::string> withdrawn = {};  // hashes in force before this set, absent from it
 };
 struct RunInfo {
   std::string cycle, province;

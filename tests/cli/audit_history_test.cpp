@@ -153,3 +153,29 @@ TEST_CASE("history of a municipality lists exchanges realised for it by others",
   CHECK(r["subject"] == "GM9023");  // Maasveldt realises them
   CHECK(r["body"]["voor"] == "GM9011");
 }
+
+TEST_CASE("history shows an input row withdrawn by a later import as old -> none", "[cli][history]") {
+  verdeel::testing::Cli cli;
+  cli.run({"init"});
+  auto dir = cli.copy_example("zuid-synthetisch-2024");
+  REQUIRE(cli.run({"import", "--cycle", "2024", dir.string()}).status == 0);
+  std::string verslag = verdeel::testing::slurp(dir / "verslag.csv");
+  auto at = verslag.find("GM9037,110,0\n");
+  REQUIRE(at != std::string::npos);
+  verslag.erase(at, 13);
+  verdeel::testing::Cli::write(dir / "verslag.csv", verslag);
+  auto imp = cli.run({"import", "--cycle", "2024", dir.string()});
+  REQUIRE(imp.status == 0);
+  CHECK_THAT(imp.out, Catch::Contains("1 withdrawn"));
+  CHECK_THAT(imp.out, Catch::Contains("withdrawn: record"));
+  CHECK_THAT(imp.out, Catch::Contains("(input.verslag GM9037)"));
+  auto h = cli.run({"history", "Lindenweerd"});
+  REQUIRE(h.status == 0);
+  CHECK_THAT(h.out, Catch::Matches("(.|\n)*withdrawn: [0-9]+ [0-9a-f]{12} input.verslag: amv 0, regulier 110 → none(.|\n)*"));
+  auto j = nlohmann::json::parse(cli.run({"history", "Lindenweerd", "--format", "json"}).out);
+  bool found = false;
+  for (const auto& g : j["groups"])
+    for (const auto& r : g["records"])
+      if (r.value("withdrawn", false) && r["kind"] == "input.verslag") found = true;
+  CHECK(found);
+}
