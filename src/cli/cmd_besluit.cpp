@@ -28,7 +28,7 @@ void register_besluit(CLI::App& app, Globals& g) {
   sub->add_option("--province", opt->province, "Province name")->required();
   sub->add_option("--format", opt->format, "markdown (default) or html")
       ->check(CLI::IsMember({"markdown", "html"}));
-  sub->add_option("--run", opt->run, "An earlier run (1 = the first); default the latest");
+  sub->add_option("--run", opt->run, "An earlier run (1 = the first); default the latest")->check(at_least_one());
   sub->add_option("--out", opt->out, "Write to this file instead of standard output");
   sub->add_option("--date", opt->doc.datum, "Date of the decision as written (\"20 december 2024\"); default [datum]");
   sub->add_option("--number", opt->doc.nummer, "Number of the decision; default [nummer]");

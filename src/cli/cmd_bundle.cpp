@@ -64,7 +64,7 @@ void register_bundle(CLI::App& app, Globals& g) {
   sub->add_option("--out", opt->out, "Bundle file to write")->required();
   sub->add_option("--key", opt->key, "Sign a fresh checkpoint with this private key (else use the newest one)");
   sub->add_option("--key-name", opt->key_name, "Signer name (default: the key file's name without extension)");
-  sub->add_option("--run", opt->run, "An earlier run (1 = the first); default the latest");
+  sub->add_option("--run", opt->run, "An earlier run (1 = the first); default the latest")->check(at_least_one());
   sub->callback([&g, opt] {
     auto store = g.open(opt->key.empty() ? ledger::Store::Mode::read_only : ledger::Store::Mode::read_write);
     const std::string province = resolve_province(*store, opt->cycle, opt->province);

@@ -29,7 +29,7 @@ void register_explain(CLI::App& app, Globals& g) {
   sub->add_option("gemeente", opt->gemeente, "Municipality: CBS code (GM0106) or name")->required();
   sub->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   sub->add_option("--lang", opt->lang, "nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
-  sub->add_option("--run", opt->run, "Explain an earlier run (1 = the first); default the latest");
+  sub->add_option("--run", opt->run, "Explain an earlier run (1 = the first); default the latest")->check(at_least_one());
   sub->callback([&g, opt] {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);

@@ -33,6 +33,10 @@ void register_key(CLI::App& app, Globals&) {
     const auto priv = (std::filesystem::path(opt->dir) / (opt->name + ".key")).string();
     const auto pub = (std::filesystem::path(opt->dir) / (opt->name + ".pub")).string();
     std::error_code ec;
+    if (!std::filesystem::is_directory(opt->dir, ec)) {
+      std::filesystem::create_directories(opt->dir, ec);
+      if (ec) throw UsageError("cannot create the key directory '" + opt->dir + "': " + ec.message());
+    }
     for (const auto& f : {priv, pub})
       if (std::filesystem::exists(f, ec)) throw UsageError("refusing to overwrite '" + f + "'");
     ledger::SigningKey key = ledger::SigningKey::generate();

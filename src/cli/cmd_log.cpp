@@ -16,7 +16,7 @@ void register_log(CLI::App& app, Globals& g) {
   auto opt = std::make_shared<LogOptions>();
   auto* sub = app.add_subcommand("log", "List the records, newest first");
   add_db_option(*sub, g);
-  sub->add_option("-n,--limit", opt->limit, "Show at most this many records");
+  sub->add_option("-n,--limit", opt->limit, "Show at most this many records")->check(at_least_one());
   sub->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   sub->callback([&g, opt] {
     auto store = g.open(ledger::Store::Mode::read_only);

@@ -102,7 +102,7 @@ void register_replay(CLI::App& app, Globals& g) {
   add_db_option(*sub, g);
   sub->add_option("--cycle", opt->cycle, "Cycle (2024)")->required();
   sub->add_option("--province", opt->province, "Province name")->required();
-  sub->add_option("--run", opt->run, "Replay an earlier run (1 = the first); default the latest");
+  sub->add_option("--run", opt->run, "Replay an earlier run (1 = the first); default the latest")->check(at_least_one());
   sub->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   sub->callback([&g, opt] {
     auto store = g.open(ledger::Store::Mode::read_only);

@@ -35,7 +35,7 @@ void register_show(CLI::App& app, Globals& g) {
   sub->add_option("--province", opt->province, "Province name")->required();
   sub->add_option("--format", opt->format, "table, json, csv, markdown, html")
       ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}));
-  sub->add_option("--run", opt->run, "Show an earlier run (1 = the first); default the latest");
+  sub->add_option("--run", opt->run, "Show an earlier run (1 = the first); default the latest")->check(at_least_one());
   sub->add_option("--sep", opt->sep, "csv: field separator (default ';' as Dutch spreadsheets expect; ',' or 'tab')");
   sub->add_option("--out", opt->out, "Write to this file instead of standard output");
   sub->callback([&g, opt] {

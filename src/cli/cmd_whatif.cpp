@@ -177,7 +177,7 @@ void register_whatif(CLI::App& app, Globals& g) {
   sub->add_option("--cycle", opt->cycle, "Cycle (2024)")->required();
   sub->add_option("--province", opt->province, "Province name")->required();
   sub->add_option("--set", opt->sets, "KEY=VALUE (repeatable; keys below)")->required()->allow_extra_args(false);
-  sub->add_option("--run", opt->run, "Compare with an earlier run (1 = the first); default the latest");
+  sub->add_option("--run", opt->run, "Compare with an earlier run (1 = the first); default the latest")->check(at_least_one());
   sub->add_option("--format", opt->format, "table or json")->check(CLI::IsMember({"table", "json"}));
   sub->callback([&g, opt] {
     std::vector<decision::Setting> settings;

@@ -19,6 +19,17 @@ std::vector<Command>& commands() {
   return all;
 }
 
+CLI::Validator at_least_one() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || value.find_first_not_of('0') == std::string::npos || value.size() > 18)
+          return "'" + value + "' is not a whole number of 1 or more";
+        return {};
+      },
+      "N>=1");
+}
+
 void add_db_option(CLI::App& sub, Globals& g) {
   sub.add_option("--db", g.db, "Ledger file (default $VERDEEL_DB, else verdeel.db)");
 }

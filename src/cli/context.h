@@ -50,6 +50,9 @@ struct CommandRegistration {
 };
 #define VERDEEL_COMMAND(order, fn) static const ::verdeel::cli::CommandRegistration registration_##fn(order, fn)
 
+// A whole number of 1 or more (run numbers, limits), with a plain message.
+CLI::Validator at_least_one();
+
 // Adds --db to a subcommand too, so it may stand after the command.
 void add_db_option(CLI::App& sub, Globals& g);
 

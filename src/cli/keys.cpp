@@ -1,5 +1,6 @@
 #include "cli/keys.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -32,6 +33,8 @@ std::string read_text(const std::string& file) {
 
 Signer load_signer(const std::string& file, const std::string& name) {
   const std::string n = key_name_for(file, name);
+  if (read_text(file).find("PUBLIC KEY") != std::string::npos)
+    throw UsageError("'" + file + "' is a public key; signing needs the private key file (NAME.key)");
   try {
     return Signer{ledger::SigningKey::load(file), n};
   } catch (const std::exception& e) {
@@ -40,6 +43,20 @@ Signer load_signer(const std::string& file, const std::string& name) {
 }
 
 ledger::VerifierKey load_verifier(const std::string& file, const std::string& name) {
+  // The argument may be the verifier key line itself, as `key generate` prints
+  // it (NAME+KEYID+BASE64), instead of a file holding it.
+  if (!std::filesystem::exists(file) && std::count(file.begin(), file.end(), '+') >= 2) {
+    try {
+      ledger::VerifierKey v = ledger::parse_verifier_key(file);
+      if (!name.empty() && name != v.name)
+        throw UsageError("the verifier key given is that of '" + v.name + "', not of '" + name + "'");
+      return v;
+    } catch (const UsageError&) {
+      throw;
+    } catch (const std::exception& e) {
+      throw UsageError("'" + file + "' is neither a key file nor a verifier key line: " + e.what());
+    }
+  }
   const std::string text = read_text(file);
   try {
     if (text.rfind("-----BEGIN", 0) == 0) {

@@ -190,3 +190,31 @@ TEST_CASE("verify of a cut-off ledger file is a failed check (exit 1), a missing
   CHECK_THAT(o.err, Catch::Contains("is damaged"));
   CHECK(cli.run_raw({"--db", (cli.dir / "absent.db").string(), "verify"}).status == 2);
 }
+
+TEST_CASE("run numbers and limits below 1 are refused instead of read as 'latest' or 'all'", "[cli]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  auto o = cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--run", "0"});
+  CHECK(o.status == 2);
+  CHECK_THAT(o.err, Catch::Contains("'0' is not a whole number of 1 or more"));
+  CHECK(cli.run({"log", "-n", "-3"}).status == 2);
+  CHECK(cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--run", "1"}).status == 0);
+  CHECK(cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--run", "2"}).status == 2);
+}
+
+TEST_CASE("keys: --dir is created, a public key cannot sign, and verify takes the printed verifier key line", "[cli][keys]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  auto gen = cli.run({"key", "generate", "minister", "--dir", "keys/2024"});
+  REQUIRE(gen.status == 0);
+  std::string line = gen.out.substr(0, gen.out.find('\n'));
+  CHECK_THAT(line, Catch::Matches("minister\\+[0-9a-f]{8}\\+[A-Za-z0-9+/=]+"));
+  auto wrong = cli.run({"checkpoint", "--key", "keys/2024/minister.pub"});
+  CHECK(wrong.status == 2);
+  CHECK_THAT(wrong.err, Catch::Contains("is a public key; signing needs the private key file"));
+  auto cp = cli.run({"checkpoint", "--key", "keys/2024/minister.key"});
+  REQUIRE(cp.status == 0);
+  Cli::write(cli.dir / "cp.note", cp.out);
+  CHECK(cli.run({"verify", "--checkpoint", "cp.note", "--pubkey", line}).status == 0);
+  CHECK(cli.run({"verify", "--checkpoint", "cp.note", "--pubkey", "keys/2024/minister.pub"}).status == 0);
+}
