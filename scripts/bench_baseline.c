@@ -1,0 +1,150 @@
+/* The physical limits verdeel is measured against (docs/performance.md), built
+ * by scripts/bench with plain `cc -O2 ... -lsqlite3 -lcrypto`.
+ *
+ *   bench_baseline insert SRC.db DST.db SCHEMA.sql
+ *       Copies the record rows of the ledger SRC into memory, then times only
+ *       inserting exactly those rows (same bytes, same columns) into a fresh
+ *       DST created with SCHEMA.sql (the same table and indexes), in ONE
+ *       transaction, with the same pragmas (WAL, synchronous=FULL), with one
+ *       prepared statement. Nothing is computed: no JSON, no hashing.
+ *   bench_baseline scan DB
+ *       Times reading every row's data in seq order and computing
+ *       SHA-256(0x00 || data) of it: the least any full verify must do.
+ *
+ * Prints one line: "<rows> <seconds> <bytes>" (bytes = total size of data). */
+#include <openssl/evp.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void die(sqlite3* db, const char* what) {
+  fprintf(stderr, "bench_baseline: %s: %s\n", what, db ? sqlite3_errmsg(db) : "");
+  exit(1);
+}
+
+static char* slurp(const char* path) {
+  FILE* f = fopen(path, "rb");
+  if (!f) die(NULL, path);
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char* s = malloc((size_t)n + 1);
+  if (fread(s, 1, (size_t)n, f) != (size_t)n) die(NULL, path);
+  s[n] = 0;
+  fclose(f);
+  return s;
+}
+
+typedef struct {
+  sqlite3_int64 seq;
+  char* text[4]; /* kind, cycle, province, subject */
+  void* hash;
+  int hash_len;
+  void* data;
+  int data_len;
+} Row;
+
+static void* dup_blob(const void* p, int n) {
+  void* q = malloc(n > 0 ? (size_t)n : 1);
+  if (n > 0) memcpy(q, p, (size_t)n);
+  return q;
+}
+
+static int insert(const char* src, const char* dst, const char* schema_path) {
+  sqlite3* in;
+  if (sqlite3_open_v2(src, &in, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) die(in, src);
+  sqlite3_stmt* q;
+  if (sqlite3_prepare_v2(in, "SELECT seq, kind, cycle, province, subject, hash, data FROM record ORDER BY seq", -1,
+                         &q, NULL) != SQLITE_OK)
+    die(in, "select");
+  size_t cap = 1024, n = 0;
+  long long bytes = 0;
+  Row* rows = malloc(cap * sizeof(Row));
+  while (sqlite3_step(q) == SQLITE_ROW) {
+    if (n == cap) rows = realloc(rows, (cap *= 2) * sizeof(Row));
+    Row* r = &rows[n++];
+    r->seq = sqlite3_column_int64(q, 0);
+    for (int i = 0; i < 4; ++i) r->text[i] = strdup((const char*)sqlite3_column_text(q, 1 + i));
+    r->hash_len = sqlite3_column_bytes(q, 5);
+    r->hash = dup_blob(sqlite3_column_blob(q, 5), r->hash_len);
+    r->data_len = sqlite3_column_bytes(q, 6);
+    r->data = dup_blob(sqlite3_column_blob(q, 6), r->data_len);
+    bytes += r->data_len;
+  }
+  sqlite3_finalize(q);
+  sqlite3_close(in);
+
+  sqlite3* db;
+  remove(dst);
+  if (sqlite3_open(dst, &db) != SQLITE_OK) die(db, dst);
+  char* schema = slurp(schema_path);
+  if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
+    die(db, "schema");
+  double t0 = now();
+  if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) die(db, "begin");
+  sqlite3_stmt* ins;
+  if (sqlite3_prepare_v2(db, "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)",
+                         -1, &ins, NULL) != SQLITE_OK)
+    die(db, "prepare");
+  for (size_t i = 0; i < n; ++i) {
+    Row* r = &rows[i];
+    sqlite3_reset(ins);
+    sqlite3_bind_int64(ins, 1, r->seq);
+    for (int k = 0; k < 4; ++k) sqlite3_bind_text(ins, 2 + k, r->text[k], -1, SQLITE_STATIC);
+    sqlite3_bind_blob(ins, 6, r->hash, r->hash_len, SQLITE_STATIC);
+    sqlite3_bind_blob(ins, 7, r->data, r->data_len, SQLITE_STATIC);
+    if (sqlite3_step(ins) != SQLITE_DONE) die(db, "insert");
+  }
+  sqlite3_finalize(ins);
+  if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) die(db, "commit");
+  double t1 = now();
+  sqlite3_close(db);
+  printf("%zu %.6f %lld\n", n, t1 - t0, bytes);
+  return 0;
+}
+
+static int scan(const char* path) {
+  double t0 = now();
+  sqlite3* db;
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) die(db, path);
+  sqlite3_stmt* q;
+  if (sqlite3_prepare_v2(db, "SELECT data FROM record ORDER BY seq", -1, &q, NULL) != SQLITE_OK) die(db, "select");
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  const unsigned char zero = 0;
+  unsigned char md[32], acc = 0;
+  size_t n = 0;
+  long long bytes = 0;
+  while (sqlite3_step(q) == SQLITE_ROW) {
+    const void* d = sqlite3_column_blob(q, 0);
+    int len = sqlite3_column_bytes(q, 0);
+    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+    EVP_DigestUpdate(ctx, &zero, 1);
+    EVP_DigestUpdate(ctx, d, (size_t)len);
+    EVP_DigestFinal_ex(ctx, md, NULL);
+    acc ^= md[0]; /* keep the work observable */
+    ++n;
+    bytes += len;
+  }
+  EVP_MD_CTX_free(ctx);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  double t1 = now();
+  printf("%zu %.6f %lld\n", n, t1 - t0, bytes + (acc & 0));
+  return 0;
+}
+
+int main(int argc, char** argv) {
+  if (argc == 5 && strcmp(argv[1], "insert") == 0) return insert(argv[2], argv[3], argv[4]);
+  if (argc == 3 && strcmp(argv[1], "scan") == 0) return scan(argv[2]);
+  fprintf(stderr, "usage: bench_baseline insert SRC.db DST.db SCHEMA.sql | scan DB\n");
+  return 2;
+}
