@@ -35,14 +35,7 @@ void register_explain(CLI::App& app, Globals& g) {
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     std::string code = resolve_gemeente(*store, opt->gemeente);
     decision::Run run = load_run(*store, opt->cycle, province, opt->run);
-    auto set = store->by_hash(hash_from_hex(run.start()->body.at("input_set").get<std::string>()));
-    if (!set) throw std::runtime_error("the input set of run " + std::to_string(run.number) + " is not in the ledger");
-    std::vector<decision::RecordedStep> inputs{to_step(*set)};
-    for (const auto& h : set->body.at("records")) {
-      auto r = store->by_hash(hash_from_hex(h.get<std::string>()));
-      if (!r) throw std::runtime_error(set->label() + " names a record that is not in the ledger: " + h.get<std::string>());
-      inputs.push_back(to_step(*r));
-    }
+    std::vector<decision::RecordedStep> inputs = run_input_steps(*store, run);
     bool found = false;
     for (const auto& r : run.records) found = found || (r.kind == "result.gemeente" && r.subject == code);
     if (!found) throw UsageError(opt->gemeente + " (" + code + ") is not a municipality of " + province + " " + opt->cycle);

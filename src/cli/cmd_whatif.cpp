@@ -189,9 +189,7 @@ void register_whatif(CLI::App& app, Globals& g) {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     decision::Run run = load_run(*store, opt->cycle, province, opt->run);
-    auto set = store->by_hash(hash_from_hex(run.start()->body.at("input_set").get<std::string>()));
-    if (!set) throw std::runtime_error("the input set of run " + std::to_string(run.number) + " is not in the ledger");
-    auto inputs = load_input_set(*store, *set);
+    auto inputs = load_input_set(*store, run_input_set(*store, run));
 
     decision::Alternative alt;
     try {

@@ -49,6 +49,26 @@ std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledge
   return out;
 }
 
+ledger::Record run_input_set(ledger::Store& store, const decision::Run& run) {
+  const auto* start = run.start();
+  if (!start || !start->body.contains("input_set") || !start->body["input_set"].is_string())
+    throw std::runtime_error("run " + std::to_string(run.number) + " does not name its input set");
+  auto set = store.by_hash(hash_from_hex(start->body["input_set"].get<std::string>()));
+  if (!set) throw std::runtime_error("the input set of run " + std::to_string(run.number) + " is not in the ledger");
+  return *set;
+}
+
+std::vector<decision::RecordedStep> run_input_steps(ledger::Store& store, const decision::Run& run) {
+  ledger::Record set = run_input_set(store, run);
+  std::vector<decision::RecordedStep> out{to_step(set)};
+  for (const auto& h : set.body.at("records")) {
+    auto r = store.by_hash(hash_from_hex(h.get<std::string>()));
+    if (!r) throw std::runtime_error(set.label() + " names a record that is not in the ledger: " + h.get<std::string>());
+    out.push_back(to_step(*r));
+  }
+  return out;
+}
+
 std::vector<RunSpan> run_spans(ledger::Store& store, const std::string& cycle, const std::string& province) {
   std::vector<RunSpan> out;
   int64_t n = 0;

@@ -24,6 +24,12 @@ std::vector<std::string> recorded_provinces(ledger::Store& store, const std::str
 // The input records listed by an input.set record, in its order.
 std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledger::Record& set);
 
+// The input.set record a run decided on (named by its decision.start).
+ledger::Record run_input_set(ledger::Store& store, const decision::Run& run);
+// That input set followed by every input record it lists, as recorded steps
+// (what report::explain cites).
+std::vector<decision::RecordedStep> run_input_steps(ledger::Store& store, const decision::Run& run);
+
 // Every run of (cycle, province), oldest first, as (start seq, result seq).
 struct RunSpan {
   int64_t number = 0;
