@@ -227,6 +227,16 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
       o << s(" (kleinste rest met een plaats ", " (smallest fraction given one ") << num(f["smallest_fraction_with_unit"], lang) << ")";
     if (!f["largest_fraction_without_unit"].is_null())
       o << s(" (grootste rest zonder ", " (largest fraction without ") << num(f["largest_fraction_without_unit"], lang) << ")";
+    // A tie at the border: equal fractions on both sides of the last unit.
+    // METHOD.md "Rounding": ties go to the larger indicative number, then
+    // the smaller CBS code; say so, an objector needs that sentence.
+    if (!f["smallest_fraction_with_unit"].is_null() &&
+        f["smallest_fraction_with_unit"] == f["largest_fraction_without_unit"] &&
+        f["fraction"] == f["smallest_fraction_with_unit"])
+      o << s("; gelijke rest met een andere gemeente aan de grens: de gelijke stand is beslist op het grotere "
+             "indicatieve aantal, daarna de kleinere CBS-code",
+             "; a tie with another municipality at the border: decided by the larger indicative number, then "
+             "the smaller CBS code");
     o << ": " << (f["extra_unit"].get<bool>() ? s("krijgt een restplaats", "gets a leftover unit") : s("geen restplaats", "no leftover unit"))
       << s(", dus extra ", ", so extra ") << num(f["rounded"], lang);
   } else if (w == "besluit") {

@@ -183,3 +183,16 @@ TEST_CASE("explain of an unknown municipality or one of another province is a us
   CHECK(o.status == 2);
   CHECK(o.err.find("unknown municipality 'Atlantis'") != std::string::npos);
 }
+
+TEST_CASE("explain says when a rounding tie at the border was decided by indicative number and CBS code", "[cli][explain]") {
+  verdeel::testing::Cli cli;
+  cli.decided("zuid-synthetisch-2024", "Zuiderland");
+  // Steenwaard (GM9031) and Hoogmoer share the amv fraction 94/207 at the border; the code decides.
+  for (const char* g : {"Steenwaard", "Hoogmoer"}) {
+    auto o = cli.run({"explain", "--cycle", "2024", "--province", "Zuiderland", g});
+    REQUIRE(o.status == 0);
+    CHECK_THAT(o.out, Catch::Contains("gelijke stand is beslist op het grotere indicatieve aantal, daarna de kleinere CBS-code"));
+  }
+  auto other = cli.run({"explain", "--cycle", "2024", "--province", "Zuiderland", "Maasveldt"});
+  CHECK_THAT(other.out, !Catch::Contains("gelijke stand"));
+}
