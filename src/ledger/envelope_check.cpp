@@ -1,0 +1,67 @@
+#include "ledger/envelope_check.h"
+
+#include "util/canonical_check.h"
+#include "util/utf8.h"
+
+namespace verdeel::ledger {
+namespace {
+
+constexpr std::string_view kHead = "{\"body\":";
+
+// Appends s as canonical_json.h writes a string; false when s is not valid UTF-8.
+bool append_string(std::string& out, std::string_view s) {
+  if (!utf8::valid(s)) return false;
+  static const char* digits = "0123456789abcdef";
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(digits[c >> 4]);
+          out.push_back(digits[c & 15]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+  return true;
+}
+
+}  // namespace
+
+bool EnvelopeCheck::matches(const StoredRow& row, const Hash& prev, std::string_view* body) {
+  suffix_.clear();
+  suffix_ += ",\"cycle\":";
+  if (!append_string(suffix_, row.cycle)) return false;
+  suffix_ += ",\"kind\":";
+  if (!append_string(suffix_, row.kind)) return false;
+  suffix_ += ",\"prev\":\"";
+  suffix_ += to_hex(prev);
+  suffix_ += "\",\"province\":";
+  if (!append_string(suffix_, row.province)) return false;
+  suffix_ += ",\"seq\":";
+  suffix_ += std::to_string(row.seq);
+  suffix_ += ",\"subject\":";
+  if (!append_string(suffix_, row.subject)) return false;
+  suffix_ += "}";
+
+  std::string_view data = row.data;
+  if (data.size() < kHead.size() + suffix_.size() || data.substr(0, kHead.size()) != kHead ||
+      data.substr(data.size() - suffix_.size()) != suffix_)
+    return false;
+  std::string_view b = data.substr(kHead.size(), data.size() - kHead.size() - suffix_.size());
+  if (check_canonical(b) != CanonicalCheck::yes) return false;
+  if (body) *body = b;
+  return true;
+}
+
+}  // namespace verdeel::ledger

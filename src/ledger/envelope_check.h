@@ -1,0 +1,29 @@
+#pragma once
+// verify's fast path (docs/performance.md): proves that stored bytes are the
+// canonical record envelope of the row's columns and the expected prev
+// without parsing them into a JSON value. The canonical envelope is
+//   {"body":<body>,"cycle":C,"kind":K,"prev":"<64 hex>","province":P,"seq":N,"subject":S}
+// (keys in this order), so the bytes after the body are rebuilt from the
+// columns and compared byte for byte, and the body is proved canonical by
+// check_canonical (util/canonical_check.h) in one pass.
+//
+// true means: decode_record(data) would succeed with exactly these seq, kind,
+// cycle, province, subject and prev. false means: not proved; the caller takes
+// the slow path (decode_record), which names the problem, if any.
+#include <string>
+#include <string_view>
+
+#include "ledger/store.h"
+
+namespace verdeel::ledger {
+
+class EnvelopeCheck {
+ public:
+  // On success, `body` (optional) receives the bytes of the body.
+  bool matches(const StoredRow& row, const Hash& prev, std::string_view* body = nullptr);
+
+ private:
+  std::string suffix_;  // reused between rows
+};
+
+}  // namespace verdeel::ledger
