@@ -1,6 +1,7 @@
 #include "ledger/envelope_check.h"
 
 #include "util/canonical_check.h"
+#include "util/canonical_json.h"
 #include "util/utf8.h"
 
 namespace verdeel::ledger {
@@ -11,28 +12,7 @@ constexpr std::string_view kHead = "{\"body\":";
 // Appends s as canonical_json.h writes a string; false when s is not valid UTF-8.
 bool append_string(std::string& out, std::string_view s) {
   if (!utf8::valid(s)) return false;
-  static const char* digits = "0123456789abcdef";
-  out.push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(digits[c >> 4]);
-          out.push_back(digits[c & 15]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out.push_back('"');
+  append_canonical_string(s, out);
   return true;
 }
 

@@ -25,7 +25,7 @@ std::u16string utf16(const std::string& s) {
   return out;
 }
 
-void write_string(const std::string& s, std::string& out) {
+void write_string(std::string_view s, std::string& out) {
   if (!utf8::valid(s)) throw CanonicalError("string is not valid UTF-8");
   static const char* digits = "0123456789abcdef";
   out.push_back('"');
@@ -96,6 +96,8 @@ void write(const Json& v, std::string& out) {
 }
 
 }  // namespace
+
+void append_canonical_string(std::string_view s, std::string& out) { write_string(s, out); }
 
 std::string canonical(const Json& value) {
   std::string out;

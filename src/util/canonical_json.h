@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "util/rational.h"
 
@@ -20,6 +21,10 @@ class CanonicalError : public std::runtime_error {
 // Throws CanonicalError for a floating-point number or a string that is not
 // valid UTF-8.
 std::string canonical(const Json& value);
+
+// Appends s as a canonical JSON string (quotes included) to out. Throws
+// CanonicalError when s is not valid UTF-8.
+void append_canonical_string(std::string_view s, std::string& out);
 
 // Rationals in records: an integer when den == 1, else {"den":D,"num":N} in
 // lowest terms, so every value has exactly one encoding.
