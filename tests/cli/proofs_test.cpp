@@ -42,7 +42,7 @@ TEST_CASE("key generate writes a private key only its owner can read, a public k
   CHECK(c.run({"key", "generate", "bad name"}).status == 2);
 }
 
-TEST_CASE("checkpoint signs the records before its own record, prints the note and records it; verify accepts it",
+TEST_CASE("checkpoint signs the records before its own record, prints the note and records it, verify accepts it",
           "[cli][proofs]") {
   Cli c;
   c.decided("drenthe-2024", "Drenthe");

@@ -199,7 +199,7 @@ TEST_CASE("tamper (4): a truncated tail passes plain verify and is caught by ver
   }
 }
 
-TEST_CASE("tamper (5): a restored older copy passes plain verify and the ledger's own memory; verify --checkpoint "
+TEST_CASE("tamper (5): a restored older copy passes plain verify and the ledger's own memory, verify --checkpoint "
           "with the newer checkpoint catches it",
           "[cli][tamper]") {
   Ledger l;
@@ -231,7 +231,7 @@ TEST_CASE("tamper (5): a restored older copy passes plain verify and the ledger'
   CHECK(has(h2, "records 0.." + std::to_string(newer - 1) + " hash to root"));
 }
 
-TEST_CASE("tamper (6): history re-hashed by an insider with the key passes plain verify; verify --checkpoint "
+TEST_CASE("tamper (6): history re-hashed by an insider with the key passes plain verify, verify --checkpoint "
           "catches it",
           "[cli][tamper]") {
   Ledger l;
@@ -254,7 +254,7 @@ TEST_CASE("tamper (6): history re-hashed by an insider with the key passes plain
 }
 
 TEST_CASE("an insider without the key who re-hashes history is caught by plain verify at the checkpoint record, "
-          "unless they also name their own key in it; the held checkpoint catches both",
+          "unless they also name their own key in it, the held checkpoint catches both",
           "[cli][tamper]") {
   Ledger l;
   auto records = read_records(l.c.db);

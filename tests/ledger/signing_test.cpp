@@ -123,7 +123,7 @@ TEST_CASE("A signature verifies under its key and not under another key or for a
   CHECK_FALSE(key.public_key().verify(msg, ""));
 }
 
-TEST_CASE("Key files round trip; the private key file has mode 0600 whatever the umask", "[ledger][signing]") {
+TEST_CASE("Key files round trip, the private key file has mode 0600 whatever the umask", "[ledger][signing]") {
   TempDir dir;
   const SigningKey key = SigningKey::generate();
   const mode_t old = ::umask(0);  // the most permissive umask: the mode must still be 0600

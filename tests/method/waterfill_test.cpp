@@ -38,7 +38,7 @@ TEST_CASE("A municipality already above the share gets nothing", "[method]") {
   }
 }
 
-TEST_CASE("Nobody passes its head; the others take the rest", "[method]") {
+TEST_CASE("Nobody passes its head, the others take the rest", "[method]") {
   std::vector<WaterMember> m = {{"A", 100, 0, 10}, {"B", 100, 0, 1000}};
   auto r = waterfill(m, 100);
   REQUIRE(r.p);

@@ -57,7 +57,7 @@ TEST_CASE("Every format of show and besluit matches its golden file on both exam
   }
 }
 
-TEST_CASE("--out writes the same text to a file and nothing to standard output", "[report][cli]") {
+TEST_CASE("show --out writes the same text to a file and nothing to standard output", "[report][cli]") {
   Cli cli;
   cli.decided("drenthe-2024", "Drenthe");
   auto to_stdout = cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--format", "html"});
@@ -81,7 +81,7 @@ TEST_CASE("show refuses a bad separator, an unknown format and an unwritable --o
   CHECK_THAT(out.err, Catch::Contains("/nonexistent/dir/b.md"));
 }
 
-TEST_CASE("--sep tab separates csv fields by tabs", "[report][cli]") {
+TEST_CASE("show --sep tab separates csv fields by tabs", "[report][cli]") {
   Cli cli;
   cli.decided("drenthe-2024", "Drenthe");
   auto o = cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--format", "csv", "--sep", "tab"});
