@@ -80,7 +80,8 @@ Parsed<int64_t> parse_whole(std::string_view text) {
     return {std::nullopt, quote(text) + " is not a number"};
   }
   int64_t v = 0;
-  if (!to_int64(digits, v)) return {std::nullopt, quote(text) + " is too large"};
+  if (!to_int64(digits, v) || v > kMaxWhole)
+    return {std::nullopt, quote(text) + " is too large (at most 1.000.000.000 places)"};
   return {v, {}};
 }
 
@@ -114,7 +115,8 @@ Parsed<Rational> parse_decimal(std::string_view text) {
   int64_t den = 1;
   for (size_t i = 0; i < fraction.size(); ++i) den *= 10;
   int64_t whole = 0, frac = 0;
-  if (!to_int64(whole_part, whole)) return {std::nullopt, quote(text) + " is too large"};
+  if (!to_int64(whole_part, whole) || whole >= kMaxWhole)
+    return {std::nullopt, quote(text) + " is too large (at most 1.000.000.000 places)"};
   to_int64(fraction, frac);  // at most 18 digits: fits
   if (whole > (std::numeric_limits<int64_t>::max() - frac) / den) return {std::nullopt, too_precise};
   return {Rational::of(whole * den + frac, den), {}};

@@ -25,7 +25,12 @@ struct Parsed {
   bool ok() const { return value.has_value(); }
 };
 
-// A non-negative whole number that fits in int64_t.
+// The largest count of places a case file may hold: far above any real
+// figure, and small enough that sums over every row of a case and the
+// method's products stay exact in 64/128 bits instead of overflowing.
+inline constexpr int64_t kMaxWhole = 1000000000;
+
+// A non-negative whole number of at most kMaxWhole.
 Parsed<int64_t> parse_whole(std::string_view text);
 // A non-negative decimal whose numerator and denominator fit in int64_t.
 Parsed<Rational> parse_decimal(std::string_view text);
