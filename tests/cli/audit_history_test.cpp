@@ -111,9 +111,11 @@ TEST_CASE("history follows a municipality across two cycles and a correction, ol
   REQUIRE(old_run.status == 0);
   REQUIRE(latest.status == 0);
   CHECK(old_run.out != latest.out);
-  for (const auto& [out, want] : {std::pair<std::string, int>{old_run.out, 40}, {latest.out, 50}})
-    for (const auto& m : Json::parse(out)["municipalities"])
+  for (const auto& [out, want] : {std::pair<std::string, int>{old_run.out, 40}, {latest.out, 50}}) {
+    const Json doc = Json::parse(out);  // named: a temporary would die before the loop (ASan)
+    for (const auto& m : doc["municipalities"])
       if (m["code"] == "GM9007") CHECK(m["regulier"] == want);
+  }
 }
 
 TEST_CASE("history filters by cycle, kind prefix and province", "[cli][history]") {
