@@ -75,7 +75,7 @@ void check_extends(ledger::Store& store, const ledger::VerifyResult& res, const 
 // The checks of `verify`, in order: chain, Merkle tree, then the checkpoint.
 void run_checks(ledger::Store& store, const VerifyOptions& opt) {
   ledger::TreeCheck tree(store);
-  auto res = ledger::verify_chain(store, [&](const ledger::Record& r) { tree.add(r); });
+  auto res = ledger::verify_chain(store, [&](const ledger::CheckedRecord& r) { tree.add(r); });
   if (!res.ok) throw CheckFailed("verify: " + res.problem);
   if (auto problem = tree.finish(); !problem.empty()) throw CheckFailed("verify: " + problem);
   if (opt.verbose)

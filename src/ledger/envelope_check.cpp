@@ -2,6 +2,7 @@
 
 #include "util/canonical_check.h"
 #include "util/canonical_json.h"
+#include "util/sha256.h"
 #include "util/utf8.h"
 
 namespace verdeel::ledger {
@@ -25,7 +26,7 @@ bool EnvelopeCheck::matches(const StoredRow& row, const Hash& prev, std::string_
   suffix_ += ",\"kind\":";
   if (!append_string(suffix_, row.kind)) return false;
   suffix_ += ",\"prev\":\"";
-  suffix_ += to_hex(prev);
+  append_hex(std::string_view(reinterpret_cast<const char*>(prev.data()), prev.size()), suffix_);
   suffix_ += "\",\"province\":";
   if (!append_string(suffix_, row.province)) return false;
   suffix_ += ",\"seq\":";

@@ -121,15 +121,9 @@ std::vector<Hash> consistency_proof(const MerkleSource& source, uint64_t size1, 
 
 std::vector<Subtree> MerkleFrontier::append(const Hash& leaf) {
   std::vector<Subtree> completed;
-  Subtree cur{0, size_, leaf};
-  while (!nodes_.empty() && nodes_.back().level == cur.level) {
-    const Subtree left = nodes_.back();
-    nodes_.pop_back();
-    cur = Subtree{cur.level + 1, left.index >> 1, sha256_node(left.hash, cur.hash)};
-    completed.push_back(cur);
-  }
-  nodes_.push_back(cur);
-  ++size_;
+  append(leaf, [&completed](unsigned level, uint64_t index, const Hash& hash) {
+    completed.push_back(Subtree{level, index, hash});
+  });
   return completed;
 }
 

@@ -65,6 +65,20 @@ class MerkleFrontier {
   // Appends one leaf hash. Returns the perfect subtrees of level >= 1 that this leaf completed,
   // lowest level first (the leaf itself, level 0, is not repeated: it is the record's hash).
   std::vector<Subtree> append(const Hash& leaf);
+  // The same, handing each completed subtree (level, index, hash) to `completed`, smallest
+  // first, without allocating.
+  template <typename F>
+  void append(const Hash& leaf, F&& completed) {
+    Subtree cur{0, size_, leaf};
+    while (!nodes_.empty() && nodes_.back().level == cur.level) {
+      const Subtree& left = nodes_.back();
+      cur = Subtree{cur.level + 1, left.index >> 1, sha256_node(left.hash, cur.hash)};
+      nodes_.pop_back();
+      completed(cur.level, cur.index, cur.hash);
+    }
+    nodes_.push_back(cur);
+    ++size_;
+  }
 
   // MTH of the leaves appended so far (SHA-256("") when empty).
   Hash root() const;

@@ -106,7 +106,8 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     throw StoreError("no ledger at '" + path + "' (create one with `verdeel init`)");
-  int flags = mode == Mode::read_write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+  // One Store, one thread: SQLite's per-call mutex (taken by every sqlite3_column_*) is not needed.
+  int flags = (mode == Mode::read_write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
   try {
     db_ = std::make_unique<SQLite::Database>(path, flags);
     configure(*db_);
@@ -123,8 +124,10 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         migrate(*db_, version);
         tx.commit();
+        version = latest_migration();
       }
     }
+    format_ = version;
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_NOTADB) throw StoreError("'" + path + "' is not a verdeel ledger");
     if (e.getErrorCode() == SQLITE_CORRUPT)
@@ -217,15 +220,22 @@ void Store::newest_first(int64_t limit, const std::function<bool(const Record&)>
 
 void Store::scan(const std::function<bool(const StoredRow&)>& visit) {
   SQLite::Statement q(*db_, "SELECT seq, kind, cycle, province, subject, hash, data FROM record ORDER BY seq");
+  // Views, not copies: sqlite3_column_blob then sqlite3_column_bytes (in that order, as SQLite
+  // asks) point into the statement's row, which stays put until the next step.
+  auto view = [&q](int i) {
+    SQLite::Column c = q.getColumn(i);
+    const void* p = c.getBlob();
+    return std::string_view(static_cast<const char*>(p), static_cast<size_t>(c.getBytes()));
+  };
   StoredRow row;
   while (q.executeStep()) {
     row.seq = q.getColumn(0).getInt64();
-    row.kind = q.getColumn(1).getString();
-    row.cycle = q.getColumn(2).getString();
-    row.province = q.getColumn(3).getString();
-    row.subject = q.getColumn(4).getString();
-    row.hash = q.getColumn(5).getString();
-    row.data = q.getColumn(6).getString();
+    row.kind = view(1);
+    row.cycle = view(2);
+    row.province = view(3);
+    row.subject = view(4);
+    row.hash = view(5);
+    row.data = view(6);
     if (!visit(row)) break;
   }
 }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ledger/record.h"
@@ -40,11 +41,12 @@ class LedgerDamaged : public StoreError {
 };
 
 // A row as stored, before any interpretation (for verify and benchmarks).
+// One row as scan() reads it: views into SQLite's memory, valid during the visit only.
 struct StoredRow {
   int64_t seq = 0;
-  std::string kind, cycle, province, subject;
-  std::string hash;  // 32 raw bytes as stored (may be wrong length if tampered)
-  std::string data;
+  std::string_view kind, cycle, province, subject;
+  std::string_view hash;  // 32 raw bytes as stored (may be wrong length if tampered)
+  std::string_view data;
 };
 
 class Store {
@@ -60,6 +62,9 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   const std::string& path() const { return path_; }
+  // The ledger's format (PRAGMA user_version): the newest migration applied. A read-only Store
+  // of an older ledger is not migrated, so readers may meet an older format.
+  int format() const { return format_; }
   // Number of records (seq of the head + 1).
   int64_t size();
   std::optional<Record> head();
@@ -113,6 +118,7 @@ class Store {
  private:
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  int format_ = 0;
 };
 
 }  // namespace verdeel::ledger

@@ -17,6 +17,7 @@
 
 #include "ledger/merkle.h"
 #include "ledger/store.h"
+#include "ledger/verify.h"
 
 namespace verdeel::ledger {
 
@@ -27,7 +28,8 @@ class TreeCheck {
   TreeCheck(const TreeCheck&) = delete;
   TreeCheck& operator=(const TreeCheck&) = delete;
 
-  void add(const Record& r);
+  // Parses a record only when it must: the genesis record (its ledger id) and checkpoints.
+  void add(const CheckedRecord& r);
   // "" when everything agrees, else the first problem, naming the record or node.
   std::string finish();
 
@@ -36,11 +38,11 @@ class TreeCheck {
   Hash root() const { return frontier_.root(); }
 
  private:
-  void check_node(const Subtree& s);
+  void check_node(unsigned level, uint64_t index, const Hash& hash);
   void check_checkpoint(const Record& r);
 
   Store& store_;
-  bool has_nodes_ = false;
+  unsigned lowest_ = 0;  // lowest level the node table stores (store_merkle.h); 0 = no node table
   std::string ledger_id_;
   MerkleFrontier frontier_;
   std::vector<std::unique_ptr<SQLite::Statement>> cursors_;  // per level

@@ -25,11 +25,19 @@ std::u16string utf16(const std::string& s) {
   return out;
 }
 
+bool plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'; }
+
 void write_string(std::string_view s, std::string& out) {
   if (!utf8::valid(s)) throw CanonicalError("string is not valid UTF-8");
   static const char* digits = "0123456789abcdef";
   out.push_back('"');
-  for (unsigned char c : s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t run = i;  // bytes written as they are, copied in one go
+    while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
+    out.append(s.data() + i, run - i);
+    if (run == s.size()) break;
+    const auto c = static_cast<unsigned char>(s[run]);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -38,15 +46,12 @@ void write_string(std::string_view s, std::string& out) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(digits[c >> 4]);
-          out.push_back(digits[c & 15]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
+      default:  // the other control characters
+        out += "\\u00";
+        out.push_back(digits[c >> 4]);
+        out.push_back(digits[c & 15]);
     }
+    i = run + 1;
   }
   out.push_back('"');
 }

@@ -20,10 +20,21 @@ EVP_MD_CTX* context() {
   return ctx.get();
 }
 
+// SHA-256 fetched once: EVP_sha256() makes OpenSSL 3 look the algorithm up, under a lock, on
+// every EVP_DigestInit_ex, which costs as much as hashing a small record.
+const EVP_MD* algorithm() {
+  static const EVP_MD* md = [] {
+    EVP_MD* m = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (!m) throw std::runtime_error("OpenSSL: SHA-256 is not available");
+    return m;
+  }();
+  return md;
+}
+
 template <typename F>
 Hash digest(F&& feed) {
   EVP_MD_CTX* ctx = context();
-  if (EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1) throw std::runtime_error("OpenSSL: SHA-256 init failed");
+  if (EVP_DigestInit_ex(ctx, algorithm(), nullptr) != 1) throw std::runtime_error("OpenSSL: SHA-256 init failed");
   feed(ctx);
   Hash out{};
   unsigned int len = 0;
@@ -61,14 +72,20 @@ Hash sha256_node(const Hash& left, const Hash& right) {
   });
 }
 
-std::string to_hex(std::string_view bytes) {
+void append_hex(std::string_view bytes, std::string& out) {
   static const char* digits = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
+  const size_t at = out.size();
+  out.resize(at + bytes.size() * 2);
+  char* p = &out[at];
   for (unsigned char b : bytes) {
-    out.push_back(digits[b >> 4]);
-    out.push_back(digits[b & 15]);
+    *p++ = digits[b >> 4];
+    *p++ = digits[b & 15];
   }
+}
+
+std::string to_hex(std::string_view bytes) {
+  std::string out;
+  append_hex(bytes, out);
   return out;
 }
 

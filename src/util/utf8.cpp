@@ -36,6 +36,10 @@ size_t sequence(std::string_view s, size_t i, char32_t& cp) {
 bool valid(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII, the common case
+      ++i;
+      continue;
+    }
     char32_t cp;
     size_t n = sequence(s, i, cp);
     if (n == 0) return false;

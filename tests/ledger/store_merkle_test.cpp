@@ -45,6 +45,13 @@ struct CountingTree : StoreTree {
   }
 };
 
+// The nodes merkle_node holds for n records: complete subtrees of level >= kLowestStoredLevel.
+int64_t stored_nodes(uint64_t n) {
+  int64_t c = 0;
+  for (unsigned level = kLowestStoredLevel; level < 64; ++level) c += static_cast<int64_t>(n >> level);
+  return c;
+}
+
 void check_every_size(Store& s, const std::vector<Hash>& leaves) {
   for (size_t n = 0; n <= leaves.size(); ++n) {
     StoreTree tree(s, n);
@@ -68,9 +75,8 @@ TEST_CASE("the store's Merkle root equals the RFC 9162 root of the record hashes
   }
   Store again(t.path, Store::Mode::read_write);
   check_every_size(again, leaves);
-  uint64_t n = leaves.size(), ones = 0;
-  for (uint64_t m = n; m; m &= m - 1) ++ones;
-  CHECK(again.db().execAndGet("SELECT COUNT(*) FROM merkle_node").getInt64() == static_cast<int64_t>(n - ones));
+  CHECK(again.db().execAndGet("SELECT COUNT(*) FROM merkle_node").getInt64() == stored_nodes(leaves.size()));
+  CHECK(stored_nodes(298) == 18 + 9 + 4 + 2 + 1);
 }
 
 TEST_CASE("a writer's root is the root of its records, this transaction's included", "[ledger][merkle][store]") {
@@ -124,13 +130,53 @@ TEST_CASE("a ledger made before the node table gets it filled when next written,
   t.add_rows(3);
   Store s(t.path);
   leaves = record_hashes(s);
-  CHECK(s.db().execAndGet("PRAGMA user_version").getInt() == 2);
-  CHECK(s.db().execAndGet("SELECT COUNT(*) FROM merkle_node").getInt64() == 301 - 5);
+  CHECK(s.db().execAndGet("PRAGMA user_version").getInt() == 3);
+  CHECK(s.db().execAndGet("SELECT COUNT(*) FROM merkle_node").getInt64() == stored_nodes(301));
   check_every_size(s, leaves);
   TreeCheck check(s);
-  auto res = verify_chain(s, [&](const Record& r) { check.add(r); });
+  auto res = verify_chain(s, [&](const CheckedRecord& r) { check.add(r); });
   CHECK(res.ok);
   CHECK(check.finish() == "");
+}
+
+TEST_CASE("a format 2 ledger (nodes of every level) verifies read-only, and migration 003 keeps the upper levels only",
+          "[ledger][merkle][store]") {
+  TempLedger t;
+  fill(t);
+  std::vector<Hash> leaves;
+  {
+    Store s(t.path);
+    leaves = record_hashes(s);
+  }
+  // What format 2 stored: every complete subtree of level >= 1.
+  std::string sql = "PRAGMA user_version=2;";
+  MerkleFrontier f;
+  for (const Hash& h : leaves)
+    for (const Subtree& st : f.append(h))
+      if (st.level < kLowestStoredLevel)
+        sql += "INSERT INTO merkle_node (level, idx, hash) VALUES (" + std::to_string(st.level) + "," +
+               std::to_string(st.index) + ",X'" + to_hex(st.hash) + "');";
+  t.sql(sql, false);
+  {
+    Store s(t.path);  // read-only: not migrated
+    CHECK(s.format() == 2);
+    CHECK(lowest_stored_level(s) == 1);
+    CHECK(s.db().execAndGet("SELECT COUNT(*) FROM merkle_node").getInt64() == 298 - 4);  // n - popcount(n)
+    TreeCheck check(s);
+    CHECK(verify_chain(s, [&](const CheckedRecord& r) { check.add(r); }).ok);
+    CHECK(check.finish() == "");
+    CHECK(check.nodes_checked() == 298 - 4);
+    check_every_size(s, leaves);
+  }
+  Store s(t.path, Store::Mode::read_write);  // a writer migrates
+  CHECK(s.format() == 3);
+  CHECK(s.db().execAndGet("SELECT COUNT(*) FROM merkle_node").getInt64() == stored_nodes(298));
+  CHECK(s.db().execAndGet("SELECT MIN(level) FROM merkle_node").getInt() == static_cast<int>(kLowestStoredLevel));
+  TreeCheck check(s);
+  CHECK(verify_chain(s, [&](const CheckedRecord& r) { check.add(r); }).ok);
+  CHECK(check.finish() == "");
+  CHECK(check.nodes_checked() == static_cast<uint64_t>(stored_nodes(298)));
+  check_every_size(s, leaves);
 }
 
 TEST_CASE("a writer refuses to append when records were removed below what the ledger has seen",
@@ -158,8 +204,9 @@ TEST_CASE("a writer refuses to append when records were removed below what the l
     CHECK_THROWS_WITH(t.add_rows(1), Catch::Contains("refusing to append") && Catch::Contains("fewer than the newest checkpoint it has seen (record 31: 31 records"));
   }
   SECTION("records removed, nodes left behind: the node table covers records that are gone") {
-    t.sql("DELETE FROM record WHERE seq >= 33");
-    CHECK_THROWS_WITH(t.add_rows(1), Catch::Contains("covers more records than the 33 it holds"));
+    // Seen when the removed records completed a stored node (every 16 records, kLowestStoredLevel).
+    t.sql("DELETE FROM record WHERE seq >= 16");
+    CHECK_THROWS_WITH(t.add_rows(1), Catch::Contains("covers more records than the 16 it holds"));
   }
   SECTION("history rewritten under the checkpoint: its root does not match") {
     Store s(t.path);
