@@ -3,9 +3,12 @@
 // hashes and whose complete subtrees are read from table merkle_node (schema/002_merkle.sql), and
 // the appender that keeps that table current inside a Store::Writer's transaction.
 //
-// Roots and proofs over a StoreTree cost O(log n) indexed look-ups. merkle_node is a cache:
-// `verdeel verify` recomputes every node from the records (TreeCheck, verify_tree.h); a node that
-// is missing (a ledger opened read-only before migration 002) is computed from its children.
+// Roots and proofs over a StoreTree cost O(log n) indexed look-ups. merkle_node is a cache of the
+// complete subtrees of level >= kLowestStoredLevel (schema/003_merkle_upper_levels.sql); a lower
+// subtree is computed from its at most 2^kLowestStoredLevel record hashes, read in one range
+// query. `verdeel verify` recomputes every node from the records (TreeCheck, verify_tree.h); a
+// node that is missing (a ledger opened read-only before migration 002) is computed from its
+// children.
 #include <cstdint>
 #include <memory>
 
@@ -13,6 +16,13 @@
 #include "ledger/store.h"
 
 namespace verdeel::ledger {
+
+// merkle_node holds the complete subtrees of this level and up (16 records and more).
+inline constexpr unsigned kLowestStoredLevel = 4;
+
+// The lowest level a ledger of this format stores in merkle_node: kLowestStoredLevel from
+// format 3 on, 1 in format 2, 0 when it has no node table (format 1).
+unsigned lowest_stored_level(const Store& store);
 
 class StoreTree : public MerkleSource {
  public:
@@ -30,10 +40,13 @@ class StoreTree : public MerkleSource {
   Hash root() const { return merkle_root(*this, size_); }
 
  private:
+  // A perfect subtree small enough to compute from its leaves, read in one range query.
+  Hash from_leaves(unsigned level, uint64_t index) const;
+
   Store& store_;
   uint64_t size_ = 0;
-  bool has_nodes_ = false;
-  mutable std::unique_ptr<SQLite::Statement> leaf_q_, node_q_;
+  unsigned lowest_ = 0;  // lowest_stored_level(store), 0 = no node table
+  mutable std::unique_ptr<SQLite::Statement> leaf_q_, node_q_, leaves_q_;
 };
 
 // Used by Store::Writer only. Construction (inside the writer's transaction) loads the frontier of

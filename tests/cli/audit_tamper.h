@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ledger/record.h"
+#include "ledger/store_merkle.h"
 
 namespace verdeel::testing {
 
@@ -22,7 +23,7 @@ inline bool table_exists(SQLite::Database& db, const std::string& name) {
   return q.executeStep();
 }
 
-// Rebuilds merkle_node (every perfect subtree of level >= 1) from the record hashes.
+// Rebuilds merkle_node (every perfect subtree of level >= kLowestStoredLevel) from the record hashes.
 inline void rebuild_merkle_cache(SQLite::Database& db) {
   if (!table_exists(db, "merkle_node")) return;
   db.exec("DROP TRIGGER IF EXISTS merkle_node_no_update");
@@ -41,6 +42,7 @@ inline void rebuild_merkle_cache(SQLite::Database& db) {
     std::vector<Hash> up;
     for (size_t i = 0; i + 1 < level.size(); i += 2) {
       up.push_back(sha256_node(level[i], level[i + 1]));
+      if (l < static_cast<int>(ledger::kLowestStoredLevel)) continue;
       ins.bind(1, l);
       ins.bind(2, static_cast<int64_t>(up.size() - 1));
       ins.bind(3, up.back().data(), static_cast<int>(up.back().size()));
