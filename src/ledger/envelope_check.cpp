@@ -1,5 +1,7 @@
 #include "ledger/envelope_check.h"
 
+#include <charconv>
+
 #include "util/canonical_check.h"
 #include "util/canonical_json.h"
 #include "util/sha256.h"
@@ -10,29 +12,41 @@ namespace {
 
 constexpr std::string_view kHead = "{\"body\":";
 
-// Appends s as canonical_json.h writes a string; false when s is not valid UTF-8.
-bool append_string(std::string& out, std::string_view s) {
-  if (!utf8::valid(s)) return false;
-  append_canonical_string(s, out);
-  return true;
-}
-
 }  // namespace
 
+const std::string* EnvelopeCheck::quoted(Quoted& q, std::string_view s) {
+  if (q.valid && q.raw == s) return &q.json;
+  q.raw.assign(s.data(), s.size());
+  q.json.clear();
+  q.valid = utf8::valid(s);
+  if (!q.valid) return nullptr;
+  append_canonical_string(s, q.json);
+  return &q.json;
+}
+
 bool EnvelopeCheck::matches(const StoredRow& row, const Hash& prev, std::string_view* body) {
+  const std::string* cycle = quoted(columns_[0], row.cycle);
+  const std::string* kind = quoted(columns_[1], row.kind);
+  const std::string* province = quoted(columns_[2], row.province);
+  const std::string* subject = quoted(columns_[3], row.subject);
+  if (!cycle || !kind || !province || !subject) return false;
+  char seq[24];
+  const auto [seq_end, ec] = std::to_chars(seq, seq + sizeof seq, row.seq);
+  if (ec != std::errc()) return false;
+
   suffix_.clear();
   suffix_ += ",\"cycle\":";
-  if (!append_string(suffix_, row.cycle)) return false;
+  suffix_ += *cycle;
   suffix_ += ",\"kind\":";
-  if (!append_string(suffix_, row.kind)) return false;
+  suffix_ += *kind;
   suffix_ += ",\"prev\":\"";
   append_hex(std::string_view(reinterpret_cast<const char*>(prev.data()), prev.size()), suffix_);
   suffix_ += "\",\"province\":";
-  if (!append_string(suffix_, row.province)) return false;
+  suffix_ += *province;
   suffix_ += ",\"seq\":";
-  suffix_ += std::to_string(row.seq);
+  suffix_.append(seq, seq_end);
   suffix_ += ",\"subject\":";
-  if (!append_string(suffix_, row.subject)) return false;
+  suffix_ += *subject;
   suffix_ += "}";
 
   std::string_view data = row.data;

@@ -10,6 +10,7 @@
 // true means: decode_record(data) would succeed with exactly these seq, kind,
 // cycle, province, subject and prev. false means: not proved; the caller takes
 // the slow path (decode_record), which names the problem, if any.
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -23,7 +24,17 @@ class EnvelopeCheck {
   bool matches(const StoredRow& row, const Hash& prev, std::string_view* body = nullptr);
 
  private:
-  std::string suffix_;  // reused between rows
+  // A column as canonical JSON writes it, kept while consecutive rows repeat it (cycle, kind and
+  // province mostly do).
+  struct Quoted {
+    std::string raw, json;
+    bool valid = false;
+  };
+  // The JSON string of s, or nullptr when s is not valid UTF-8.
+  static const std::string* quoted(Quoted& q, std::string_view s);
+
+  std::array<Quoted, 4> columns_;  // cycle, kind, province, subject
+  std::string suffix_;             // reused between rows
 };
 
 }  // namespace verdeel::ledger

@@ -219,25 +219,32 @@ void Store::newest_first(int64_t limit, const std::function<bool(const Record&)>
 }
 
 void Store::scan(const std::function<bool(const StoredRow&)>& visit) {
-  SQLite::Statement q(*db_, "SELECT seq, kind, cycle, province, subject, hash, data FROM record ORDER BY seq");
-  // Views, not copies: sqlite3_column_blob then sqlite3_column_bytes (in that order, as SQLite
-  // asks) point into the statement's row, which stays put until the next step.
-  auto view = [&q](int i) {
-    SQLite::Column c = q.getColumn(i);
-    const void* p = c.getBlob();
-    return std::string_view(static_cast<const char*>(p), static_cast<size_t>(c.getBytes()));
+  // The one loop that touches every row, so it uses SQLite's C API directly: a SQLite::Column per
+  // value would copy a shared pointer (two atomic operations) seven times a row. Views, not copies:
+  // sqlite3_column_blob then sqlite3_column_bytes (in that order, as SQLite asks) point into the
+  // statement's row, which stays put until the next step.
+  sqlite3* db = db_->getHandle();
+  sqlite3_stmt* raw = nullptr;
+  const char* sql = "SELECT seq, kind, cycle, province, subject, hash, data FROM record ORDER BY seq";
+  if (int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr); rc != SQLITE_OK) throw SQLite::Exception(db, rc);
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> q(raw, sqlite3_finalize);
+  auto view = [raw](int i) {
+    const void* p = sqlite3_column_blob(raw, i);
+    return std::string_view(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(raw, i)));
   };
   StoredRow row;
-  while (q.executeStep()) {
-    row.seq = q.getColumn(0).getInt64();
+  int rc;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    row.seq = sqlite3_column_int64(raw, 0);
     row.kind = view(1);
     row.cycle = view(2);
     row.province = view(3);
     row.subject = view(4);
     row.hash = view(5);
     row.data = view(6);
-    if (!visit(row)) break;
+    if (!visit(row)) return;
   }
+  if (rc != SQLITE_DONE) throw SQLite::Exception(db, rc);
 }
 
 Store::Writer::Writer(Store& store) : store_(store) {
