@@ -3,9 +3,27 @@
 namespace verdeel::ledger {
 namespace {
 
-Json envelope(int64_t seq, const Hash& prev, const Draft& d) {
-  return Json{{"seq", seq},          {"kind", d.kind},       {"cycle", d.cycle}, {"province", d.province},
-              {"subject", d.subject}, {"prev", to_hex(prev)}, {"body", d.body}};
+// The canonical bytes of the envelope {seq, kind, cycle, province, subject, prev, body} (LEDGER.md
+// "Records"). Its keys are ASCII, so their UTF-16 order is fixed: body, cycle, kind, prev,
+// province, seq, subject; the bytes are written in that order directly, without building the
+// envelope as a JSON value (which would copy the body). schema/golden/records.json pins them.
+std::string envelope(int64_t seq, const Hash& prev, const Draft& d) {
+  std::string out = "{\"body\":";
+  append_canonical(d.body, out);
+  out += ",\"cycle\":";
+  append_canonical_string(d.cycle, out);
+  out += ",\"kind\":";
+  append_canonical_string(d.kind, out);
+  out += ",\"prev\":\"";
+  append_hex(std::string_view(reinterpret_cast<const char*>(prev.data()), prev.size()), out);
+  out += "\",\"province\":";
+  append_canonical_string(d.province, out);
+  out += ",\"seq\":";
+  out += std::to_string(seq);
+  out += ",\"subject\":";
+  append_canonical_string(d.subject, out);
+  out += '}';
+  return out;
 }
 
 }  // namespace
@@ -27,7 +45,7 @@ Record make_record(int64_t seq, const Hash& prev, const Draft& draft) {
   r.subject = draft.subject;
   r.prev = prev;
   r.body = draft.body;
-  r.data = canonical(envelope(seq, prev, draft));
+  r.data = envelope(seq, prev, draft);
   r.hash = leaf_hash(r.data);
   return r;
 }
@@ -59,7 +77,7 @@ std::optional<Record> decode_record(std::string_view data, std::string* why) {
   r.body = std::move(j["body"]);
   r.data = std::string(data);
   try {
-    if (canonical(envelope(r.seq, r.prev, Draft{r.kind, r.cycle, r.province, r.subject, r.body})) != r.data)
+    if (envelope(r.seq, r.prev, Draft{r.kind, r.cycle, r.province, r.subject, r.body}) != r.data)
       return fail("stored bytes are not in canonical form");
   } catch (const CanonicalError& e) {
     return fail(e.what());

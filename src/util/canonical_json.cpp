@@ -76,6 +76,30 @@ void write(const Json& v, std::string& out) {
       break;
     }
     case Json::value_t::object: {
+      // Keys in UTF-16 code unit order. Without characters beyond U+FFFF (no UTF-8 byte >= 0xF0),
+      // that is code point order, which is the byte order of UTF-8, which is the order the
+      // object's std::map already keeps: then no sort and no copies are needed.
+      bool bmp = true;
+      for (auto it = v.begin(); it != v.end() && bmp; ++it)
+        for (unsigned char c : it.key())
+          if (c >= 0xF0) {
+            bmp = false;
+            break;
+          }
+      if (bmp) {
+        out.push_back('{');
+        bool first = true;
+        for (auto it = v.begin(); it != v.end(); ++it) {
+          if (!first) out.push_back(',');
+          first = false;
+          if (!utf8::valid(it.key())) throw CanonicalError("object key is not valid UTF-8");
+          write_string(it.key(), out);
+          out.push_back(':');
+          write(it.value(), out);
+        }
+        out.push_back('}');
+        break;
+      }
       std::vector<std::pair<std::u16string, const std::string*>> keys;
       keys.reserve(v.size());
       for (auto it = v.begin(); it != v.end(); ++it) {
@@ -103,6 +127,8 @@ void write(const Json& v, std::string& out) {
 }  // namespace
 
 void append_canonical_string(std::string_view s, std::string& out) { write_string(s, out); }
+
+void append_canonical(const Json& value, std::string& out) { write(value, out); }
 
 std::string canonical(const Json& value) {
   std::string out;

@@ -21,6 +21,8 @@ class CanonicalError : public std::runtime_error {
 // Throws CanonicalError for a floating-point number or a string that is not
 // valid UTF-8.
 std::string canonical(const Json& value);
+// The same, appended to out.
+void append_canonical(const Json& value, std::string& out);
 
 // Appends s as a canonical JSON string (quotes included) to out. Throws
 // CanonicalError when s is not valid UTF-8.

@@ -24,6 +24,19 @@ TEST_CASE("canonical JSON orders keys by UTF-16 code units, not code points", "[
   CHECK(canonical(j) == "{\"\xf0\x9f\x98\x80\":2,\"\xef\xbd\xa1\":1}");
 }
 
+TEST_CASE("without characters beyond U+FFFF, keys are in code point order (the fast path)", "[util][canonical]") {
+  Json j = Json::object();
+  j["\xef\xbd\xa1"] = 1;  // U+FF61
+  j["\xc3\xa9"] = 2;      // U+00E9
+  j["z"] = 3;
+  j["Z"] = 4;
+  j["\xe2\x82\xac"] = 5;  // U+20AC
+  CHECK(canonical(j) == "{\"Z\":4,\"z\":3,\"\xc3\xa9\":2,\"\xe2\x82\xac\":5,\"\xef\xbd\xa1\":1}");
+  // One key beyond U+FFFF anywhere in the object sends it through the UTF-16 sort.
+  j["\xf0\x9f\x98\x80"] = 6;
+  CHECK(canonical(j) == "{\"Z\":4,\"z\":3,\"\xc3\xa9\":2,\"\xe2\x82\xac\":5,\"\xf0\x9f\x98\x80\":6,\"\xef\xbd\xa1\":1}");
+}
+
 TEST_CASE("canonical JSON refuses floating point", "[util][canonical]") {
   CHECK_THROWS_AS(canonical(Json{{"x", 1.5}}), CanonicalError);
 }
@@ -33,6 +46,9 @@ TEST_CASE("canonical JSON refuses invalid UTF-8 in strings and keys", "[util][ca
   Json j = Json::object();
   j[std::string("\xff")] = 1;
   CHECK_THROWS_AS(canonical(j), CanonicalError);
+  Json k = Json::object();  // no byte >= 0xF0: the fast path checks keys too
+  k[std::string("\xc3\x28")] = 1;
+  CHECK_THROWS_WITH(canonical(k), Catch::Contains("object key is not valid UTF-8"));
 }
 
 TEST_CASE("canonical JSON writes negative and large integers exactly", "[util][canonical]") {
