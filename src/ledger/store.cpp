@@ -152,18 +152,37 @@ std::optional<Record> Store::head() {
   return row_to_record(q);
 }
 
-std::optional<Record> Store::get(int64_t seq) {
-  SQLite::Statement q(*db_, "SELECT " kRecordColumns " FROM record WHERE seq = ?");
-  q.bind(1, static_cast<int64_t>(seq));
+SQLite::Statement& Store::prepared(std::unique_ptr<SQLite::Statement>& slot, const char* sql) {
+  if (!slot) slot = std::make_unique<SQLite::Statement>(*db_, sql);
+  return *slot;
+}
+
+namespace {
+// One row from a kept statement, which is reset afterwards (also on a throw), so that it holds no
+// read transaction between calls.
+std::optional<Record> one_row(SQLite::Statement& q) {
+  struct Reset {
+    SQLite::Statement& q;
+    ~Reset() {
+      q.reset();
+      q.clearBindings();
+    }
+  } reset{q};
   if (!q.executeStep()) return std::nullopt;
   return row_to_record(q);
 }
+}  // namespace
+
+std::optional<Record> Store::get(int64_t seq) {
+  auto& q = prepared(get_q_, "SELECT " kRecordColumns " FROM record WHERE seq = ?");
+  q.bind(1, static_cast<int64_t>(seq));
+  return one_row(q);
+}
 
 std::optional<Record> Store::by_hash(const Hash& h) {
-  SQLite::Statement q(*db_, "SELECT " kRecordColumns " FROM record WHERE hash = ?");
+  auto& q = prepared(by_hash_q_, "SELECT " kRecordColumns " FROM record WHERE hash = ?");
   q.bind(1, h.data(), static_cast<int>(h.size()));
-  if (!q.executeStep()) return std::nullopt;
-  return row_to_record(q);
+  return one_row(q);
 }
 
 std::vector<Record> Store::range(int64_t from, int64_t to) {

@@ -116,8 +116,13 @@ class Store {
   SQLite::Database& db();
 
  private:
+  // The look-ups commands run hundreds of times (an input set names every input by hash) keep
+  // their prepared statement: preparing costs more than the look-up.
+  SQLite::Statement& prepared(std::unique_ptr<SQLite::Statement>& slot, const char* sql);
+
   std::string path_;
-  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<SQLite::Database> db_;  // declared before the statements: destroyed after them
+  std::unique_ptr<SQLite::Statement> get_q_, by_hash_q_;
   int format_ = 0;
 };
 
