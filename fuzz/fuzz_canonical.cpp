@@ -33,7 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Json back = Json::parse(c, nullptr, false);
   if (back.is_discarded() || back != j) std::abort();
   if (verdeel::canonical(back) != c) std::abort();
-  if ((c == bytes) != (check != CanonicalCheck::no)) std::abort();
+  // `unknown` (nesting too deep for the fast checker) promises nothing either way.
+  if (check != CanonicalCheck::unknown && (c == bytes) != (check == CanonicalCheck::yes)) std::abort();
   if (verdeel::check_canonical(c) == CanonicalCheck::no) std::abort();
   return 0;
 }

@@ -121,6 +121,7 @@ static int scan(const char* path) {
   if (sqlite3_prepare_v2(db, "SELECT data FROM record ORDER BY seq", -1, &q, NULL) != SQLITE_OK) die(db, "select");
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   EVP_MD* sha256 = EVP_MD_fetch(NULL, "SHA256", NULL); /* once: EVP_sha256() looks it up per init */
+  if (!ctx || !sha256) die(NULL, "OpenSSL: SHA-256 not available");
   const unsigned char zero = 0;
   unsigned char md[32], acc = 0;
   size_t n = 0;

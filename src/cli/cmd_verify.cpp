@@ -74,6 +74,7 @@ void check_extends(ledger::Store& store, const ledger::VerifyResult& res, const 
 }
 // The checks of `verify`, in order: chain, Merkle tree, then the checkpoint.
 void run_checks(ledger::Store& store, const VerifyOptions& opt) {
+  const ledger::Store::Snapshot snapshot(store);  // one state of the ledger for every check
   ledger::TreeCheck tree(store);
   auto res = ledger::verify_chain(store, [&](const ledger::CheckedRecord& r) { tree.add(r); });
   if (!res.ok) throw CheckFailed("verify: " + res.problem);

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "ledger/migrations.h"
+#include "ledger/size_log.h"
 #include "ledger/store_merkle.h"
 #include "version.h"
 
@@ -138,6 +139,22 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
 
 Store::~Store() = default;
 
+Store::Snapshot::Snapshot(Store& store) : store_(store) {
+  store_.db().exec("BEGIN");
+  try {
+    store_.db().execAndGet("SELECT COUNT(*) FROM sqlite_master");  // the read transaction starts here
+    store_.format_ = store_.db().execAndGet("PRAGMA user_version").getInt();
+    if (store_.format_ > latest_migration())
+      throw StoreError("'" + store_.path() + "' has ledger format " + std::to_string(store_.format_) +
+                       ", newer than this program knows (" + std::to_string(latest_migration()) + "): upgrade verdeel");
+  } catch (...) {
+    store_.db().tryExec("ROLLBACK");  // no destructor runs for a constructor that throws
+    throw;
+  }
+}
+
+Store::Snapshot::~Snapshot() { store_.db().tryExec("ROLLBACK"); }  // read only: nothing to keep
+
 SQLite::Database& Store::db() { return *db_; }
 
 int64_t Store::size() {
@@ -163,10 +180,7 @@ namespace {
 std::optional<Record> one_row(SQLite::Statement& q) {
   struct Reset {
     SQLite::Statement& q;
-    ~Reset() {
-      q.reset();
-      q.clearBindings();
-    }
+    ~Reset() { q.tryReset(); }  // never throws: a destructor that throws would end the process
   } reset{q};
   if (!q.executeStep()) return std::nullopt;
   return row_to_record(q);
@@ -282,6 +296,10 @@ Store::Writer::Writer(Store& store) : store_(store) {
   }
   try {
     tree_ = std::make_unique<MerkleAppender>(store_, static_cast<uint64_t>(next_seq_));
+    if (auto held = remembered_size(store_); held && *held > next_seq_)
+      throw StoreError("refusing to append: the ledger '" + store_.path() + "' held " + std::to_string(*held) +
+                       " records after an earlier write, but has only " + std::to_string(next_seq_) +
+                       ": records were removed (a truncated tail?); run `verdeel verify`");
   } catch (...) {
     store_.db().exec("ROLLBACK");  // no destructor runs for a constructor that throws
     throw;
@@ -328,6 +346,7 @@ Hash Store::Writer::root() const {
 void Store::Writer::commit() {
   insert_.reset();
   tree_.reset();
+  remember_size(store_, next_seq_);
   store_.db().exec("COMMIT");
   open_ = false;
 }

@@ -40,8 +40,7 @@ class LedgerDamaged : public StoreError {
   using StoreError::StoreError;
 };
 
-// A row as stored, before any interpretation (for verify and benchmarks).
-// One row as scan() reads it: views into SQLite's memory, valid during the visit only.
+// A row as stored, before any interpretation (for verify and benchmarks), as scan() reads it: views into SQLite's memory, valid during the visit only.
 struct StoredRow {
   int64_t seq = 0;
   std::string_view kind, cycle, province, subject;
@@ -111,6 +110,20 @@ class Store {
     int64_t next_seq_ = 0;
     Hash head_{};
     std::unique_ptr<MerkleAppender> tree_;
+  };
+
+  // One read transaction for the life of the object: everything read meanwhile sees one state of
+  // the ledger, also when another process writes (verify reads the records, the node table and the
+  // remembered sizes in separate queries). Re-reads format() inside it.
+  class Snapshot {
+   public:
+    explicit Snapshot(Store& store);
+    ~Snapshot();
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
+
+   private:
+    Store& store_;
   };
 
   SQLite::Database& db();

@@ -6,6 +6,7 @@
 
 #include "ledger/checkpoint.h"
 #include "ledger/checkpoint_state.h"
+#include "ledger/size_log.h"
 #include "ledger/store_merkle.h"
 
 namespace verdeel::ledger {
@@ -106,6 +107,17 @@ void TreeCheck::check_checkpoint(const Record& r) {
 std::string TreeCheck::finish() {
   if (!problem_.empty()) return problem_;
   const uint64_t n = frontier_.size();
+  if (auto held = remembered_size(store_)) {
+    const auto have = static_cast<int64_t>(n);
+    if (*held > have)
+      return "the ledger held " + std::to_string(*held) + " records after a write, but has only " +
+             std::to_string(have) + ": records " + std::to_string(have) + ".." + std::to_string(*held - 1) +
+             " were removed (a truncated tail?)";
+    if (*held < have)
+      return "records " + std::to_string(*held) + ".." + std::to_string(have - 1) +
+             " were added without a writing command of verdeel (no write left the ledger at " + std::to_string(have) +
+             " records)";
+  }
   if (lowest_ != 0) {
     SQLite::Statement q(store_.db(), "SELECT COUNT(*) FROM merkle_node");
     q.executeStep();

@@ -120,7 +120,7 @@ TEST_CASE("a ledger made before the node table gets it filled when next written,
           "[ledger][merkle][store]") {
   TempLedger t;
   fill(t);
-  t.sql("DROP TABLE merkle_node; DROP TABLE checkpoint_seen; PRAGMA user_version=1", false);
+  t.sql("DROP TABLE merkle_node; DROP TABLE checkpoint_seen; DROP TABLE ledger_size; PRAGMA user_version=1", false);
   std::vector<Hash> leaves;
   {
     Store s(t.path);  // read-only: no migration, nodes computed from the records
@@ -148,8 +148,8 @@ TEST_CASE("a format 2 ledger (nodes of every level) verifies read-only, and migr
     Store s(t.path);
     leaves = record_hashes(s);
   }
-  // What format 2 stored: every complete subtree of level >= 1.
-  std::string sql = "PRAGMA user_version=2;";
+  // What format 2 stored: every complete subtree of level >= 1, and no ledger_size.
+  std::string sql = "DROP TABLE ledger_size; PRAGMA user_version=2;";
   MerkleFrontier f;
   for (const Hash& h : leaves)
     for (const Subtree& st : f.append(h))
@@ -179,6 +179,33 @@ TEST_CASE("a format 2 ledger (nodes of every level) verifies read-only, and migr
   check_every_size(s, leaves);
 }
 
+TEST_CASE("verify names records added to the tail without a writing command", "[ledger][merkle][store]") {
+  TempLedger t;
+  t.add_rows(5);
+  {
+    Store s(t.path);
+    auto head = s.head();
+    REQUIRE(head);
+    Record r = make_record(head->seq + 1, head->hash, Draft{"input.verslag", "2024", "Drenthe", "GM0001", Json{{"x", 1}}});
+    SQLite::Database db(t.path, SQLite::OPEN_READWRITE);
+    SQLite::Statement ins(db, "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)");
+    ins.bind(1, r.seq);
+    ins.bind(2, r.kind);
+    ins.bind(3, r.cycle);
+    ins.bind(4, r.province);
+    ins.bind(5, r.subject);
+    ins.bind(6, r.hash.data(), 32);
+    ins.bind(7, r.data.data(), static_cast<int>(r.data.size()));
+    ins.exec();
+  }
+  Store s(t.path);
+  const Store::Snapshot snapshot(s);
+  TreeCheck check(s);
+  CHECK(verify_chain(s, [&](const CheckedRecord& r) { check.add(r); }).ok);  // the chain itself is whole
+  CHECK(check.finish() == "records 6..6 were added without a writing command of verdeel (no write left the ledger "
+                          "at 7 records)");
+}
+
 TEST_CASE("a writer refuses to append when records were removed below what the ledger has seen",
           "[ledger][merkle][store][rollback]") {
   TempLedger t;
@@ -202,6 +229,15 @@ TEST_CASE("a writer refuses to append when records were removed below what the l
     t.sql("DROP TRIGGER merkle_node_no_delete; DELETE FROM record WHERE seq >= 20; "
           "DELETE FROM merkle_node WHERE ((idx + 1) << level) > 20");
     CHECK_THROWS_WITH(t.add_rows(1), Catch::Contains("refusing to append") && Catch::Contains("fewer than the newest checkpoint it has seen (record 31: 31 records"));
+  }
+  SECTION("a few records removed from the tail: the remembered size says how many") {
+    t.sql("DELETE FROM record WHERE seq >= 33");
+    CHECK_THROWS_WITH(t.add_rows(1), Catch::Contains("held 37 records after an earlier write, but has only 33"));
+    Store s(t.path);
+    TreeCheck check(s);
+    CHECK(verify_chain(s, [&](const CheckedRecord& r) { check.add(r); }).ok);
+    CHECK(check.finish() == "the ledger held 37 records after a write, but has only 33: records 33..36 were removed "
+                            "(a truncated tail?)");
   }
   SECTION("records removed, nodes left behind: the node table covers records that are gone") {
     // Seen when the removed records completed a stored node (every 16 records, kLowestStoredLevel).
