@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.h"
+#include "ledger/ledger_fixture.h"
 #include "ledger/checkpoint.h"
 #include "ledger/merkle.h"
 #include "ledger/record.h"
@@ -83,20 +84,12 @@ void insider_rewrite(const std::string& db_path, std::vector<ledger::Record> rec
   SQLite::Transaction tx(db);
   db.exec("DELETE FROM record; DELETE FROM merkle_node; DELETE FROM checkpoint_seen; DELETE FROM ledger_size");
   db.exec("INSERT INTO ledger_size (size) VALUES (" + std::to_string(records.size()) + ")");
-  SQLite::Statement ins(db, "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)");
+  SQLite::Statement ins(db, verdeel::testing::kInsertRecordRow);
   SQLite::Statement cps(db, "INSERT INTO checkpoint_seen (seq, size, root) VALUES (?,?,?)");
   SQLite::Statement nodes(db, "INSERT INTO merkle_node (level, idx, hash) VALUES (?,?,?)");
   ledger::MerkleFrontier f;
   for (const auto& r : records) {
-    ins.reset();
-    ins.bind(1, r.seq);
-    ins.bind(2, r.kind);
-    ins.bind(3, r.cycle);
-    ins.bind(4, r.province);
-    ins.bind(5, r.subject);
-    ins.bind(6, r.hash.data(), 32);
-    ins.bind(7, r.data.data(), static_cast<int>(r.data.size()));
-    ins.exec();
+    verdeel::testing::insert_record_row(ins, r);
     if (r.kind == "checkpoint") {
       const Hash root = f.root();
       cps.reset();

@@ -19,6 +19,22 @@ inline std::filesystem::path temp_dir(const std::string& tag) {
   return dir;
 }
 
+// Writes a record row behind the store's back, as an insider with SQL would (tamper tests). `q`
+// is prepared from kInsertRecordRow.
+inline constexpr const char* kInsertRecordRow =
+    "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)";
+inline void insert_record_row(SQLite::Statement& q, const ledger::Record& r) {
+  q.reset();
+  q.bind(1, r.seq);
+  q.bind(2, r.kind);
+  q.bind(3, r.cycle);
+  q.bind(4, r.province);
+  q.bind(5, r.subject);
+  q.bind(6, r.hash.data(), static_cast<int>(r.hash.size()));
+  q.bind(7, r.data.data(), static_cast<int>(r.data.size()));
+  q.exec();
+}
+
 struct TempLedger {
   std::filesystem::path dir = temp_dir("ledger");
   std::string path = (dir / "ledger.db").string();

@@ -188,15 +188,8 @@ TEST_CASE("verify names records added to the tail without a writing command", "[
     REQUIRE(head);
     Record r = make_record(head->seq + 1, head->hash, Draft{"input.verslag", "2024", "Drenthe", "GM0001", Json{{"x", 1}}});
     SQLite::Database db(t.path, SQLite::OPEN_READWRITE);
-    SQLite::Statement ins(db, "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)");
-    ins.bind(1, r.seq);
-    ins.bind(2, r.kind);
-    ins.bind(3, r.cycle);
-    ins.bind(4, r.province);
-    ins.bind(5, r.subject);
-    ins.bind(6, r.hash.data(), 32);
-    ins.bind(7, r.data.data(), static_cast<int>(r.data.size()));
-    ins.exec();
+    SQLite::Statement ins(db, verdeel::testing::kInsertRecordRow);
+    verdeel::testing::insert_record_row(ins, r);
   }
   Store s(t.path);
   const Store::Snapshot snapshot(s);
@@ -254,22 +247,14 @@ TEST_CASE("a writer refuses to append when records were removed below what the l
     t.sql(sql);
     // Re-insert the tail and the nodes so that only the root under the checkpoint differs.
     Store w(t.path, Store::Mode::read_write);
-    SQLite::Statement ins(w.db(), "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)");
+    SQLite::Statement ins(w.db(), verdeel::testing::kInsertRecordRow);
     Hash prev = recs[2].hash;
     for (size_t i = 3; i < recs.size(); ++i) {
       Draft d{recs[i].kind, recs[i].cycle, recs[i].province, recs[i].subject, recs[i].body};
       if (i == 3) d.body["regulier"] = 999999;
       Record r = make_record(static_cast<int64_t>(i), prev, d);
       prev = r.hash;
-      ins.reset();
-      ins.bind(1, r.seq);
-      ins.bind(2, r.kind);
-      ins.bind(3, r.cycle);
-      ins.bind(4, r.province);
-      ins.bind(5, r.subject);
-      ins.bind(6, r.hash.data(), 32);
-      ins.bind(7, r.data.data(), static_cast<int>(r.data.size()));
-      ins.exec();
+      verdeel::testing::insert_record_row(ins, r);
     }
     CHECK_THROWS_WITH(Store::Writer(w), Catch::Contains("refusing to append: the first 31 records") &&
                                             Catch::Contains("not to that of the newest checkpoint it has seen"));
