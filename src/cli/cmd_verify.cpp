@@ -9,12 +9,11 @@
 // copy and a history re-hashed by an insider, which the chain alone cannot (LEDGER.md).
 #include <SQLiteCpp/Exception.h>
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/context.h"
 #include "cli/keys.h"
+#include "cli/read_file.h"
 #include "ledger/checkpoint.h"
 #include "ledger/merkle_verify.h"
 #include "ledger/store_merkle.h"
@@ -31,18 +30,10 @@ struct VerifyOptions {
   std::string key_name;
 };
 
-std::string read_note(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError("cannot read checkpoint file '" + path + "'");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Throws CheckFailed unless the ledger (verified, `records` records) extends the checkpoint.
 void check_extends(ledger::Store& store, const ledger::VerifyResult& res, const VerifyOptions& opt) {
   const ledger::VerifierKey key = load_verifier(opt.pubkey, opt.key_name);
-  const std::string note = read_note(opt.checkpoint);
+  const std::string note = read_whole_file(opt.checkpoint, "checkpoint file");
   const std::string where = "verify: checkpoint " + opt.checkpoint + ": ";
   ledger::Checkpoint cp;
   try {

@@ -9,15 +9,14 @@
 // What this proves: these records are in the ledger the signer checkpointed, exactly as recorded,
 // and the decision follows from its recorded inputs under this program's method. It does not
 // prove the inputs are true, nor that the signer's key was not misused: that trust is in the key.
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "cli/bundle_format.h"
 #include "cli/context.h"
 #include "cli/keys.h"
+#include "cli/read_file.h"
 #include "cli/runs.h"
 #include "decision/replay.h"
 #include "ledger/checkpoint.h"
@@ -62,17 +61,9 @@ struct Entry {
   ledger::Record rec;
 };
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError("cannot read bundle '" + path + "'");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void verify_bundle(const VerifyBundleOptions& opt) {
   const ledger::VerifierKey key = load_verifier(opt.pubkey, opt.key_name);
-  const std::string text = read_file(opt.file);
+  const std::string text = read_whole_file(opt.file, "bundle");
   const Fail fail{opt.file};
   using T = Json::value_t;
 

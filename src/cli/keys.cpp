@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "cli/context.h"
+#include "cli/read_file.h"
 
 namespace verdeel::cli {
 namespace {
@@ -21,19 +20,11 @@ std::string key_name_for(const std::string& file, const std::string& name) {
   return n;
 }
 
-std::string read_text(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw UsageError("cannot read key file '" + file + "'");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 Signer load_signer(const std::string& file, const std::string& name) {
   const std::string n = key_name_for(file, name);
-  if (read_text(file).find("PUBLIC KEY") != std::string::npos)
+  if (read_whole_file(file, "key file").find("PUBLIC KEY") != std::string::npos)
     throw UsageError("'" + file + "' is a public key; signing needs the private key file (NAME.key)");
   try {
     return Signer{ledger::SigningKey::load(file), n};
@@ -57,7 +48,7 @@ ledger::VerifierKey load_verifier(const std::string& file, const std::string& na
       throw UsageError("'" + file + "' is neither a key file nor a verifier key line: " + e.what());
     }
   }
-  const std::string text = read_text(file);
+  const std::string text = read_whole_file(file, "key file");
   try {
     if (text.rfind("-----BEGIN", 0) == 0) {
       const std::string n = key_name_for(file, name);
