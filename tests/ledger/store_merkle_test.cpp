@@ -130,7 +130,7 @@ TEST_CASE("a ledger made before the node table gets it filled when next written,
   t.add_rows(3);
   Store s(t.path);
   leaves = record_hashes(s);
-  CHECK(s.db().execAndGet("PRAGMA user_version").getInt() == 3);
+  CHECK(s.db().execAndGet("PRAGMA user_version").getInt() == 4);
   CHECK(s.db().execAndGet("SELECT COUNT(*) FROM merkle_node").getInt64() == stored_nodes(301));
   check_every_size(s, leaves);
   TreeCheck check(s);
@@ -169,7 +169,7 @@ TEST_CASE("a format 2 ledger (nodes of every level) verifies read-only, and migr
     check_every_size(s, leaves);
   }
   Store s(t.path, Store::Mode::read_write);  // a writer migrates
-  CHECK(s.format() == 3);
+  CHECK(s.format() == 4);
   CHECK(s.db().execAndGet("SELECT COUNT(*) FROM merkle_node").getInt64() == stored_nodes(298));
   CHECK(s.db().execAndGet("SELECT MIN(level) FROM merkle_node").getInt() == static_cast<int>(kLowestStoredLevel));
   TreeCheck check(s);
