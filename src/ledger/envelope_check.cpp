@@ -1,18 +1,10 @@
 #include "ledger/envelope_check.h"
 
-#include <charconv>
-
 #include "util/canonical_check.h"
 #include "util/canonical_json.h"
-#include "util/sha256.h"
 #include "util/utf8.h"
 
 namespace verdeel::ledger {
-namespace {
-
-constexpr std::string_view kHead = "{\"body\":";
-
-}  // namespace
 
 const std::string* EnvelopeCheck::quoted(Quoted& q, std::string_view s) {
   if (q.valid && q.raw == s) return &q.json;
@@ -30,30 +22,14 @@ bool EnvelopeCheck::matches(const StoredRow& row, const Hash& prev, std::string_
   const std::string* province = quoted(columns_[2], row.province);
   const std::string* subject = quoted(columns_[3], row.subject);
   if (!cycle || !kind || !province || !subject) return false;
-  char seq[24];
-  const auto [seq_end, ec] = std::to_chars(seq, seq + sizeof seq, row.seq);
-  if (ec != std::errc()) return false;
-
   suffix_.clear();
-  suffix_ += ",\"cycle\":";
-  suffix_ += *cycle;
-  suffix_ += ",\"kind\":";
-  suffix_ += *kind;
-  suffix_ += ",\"prev\":\"";
-  append_hex(std::string_view(reinterpret_cast<const char*>(prev.data()), prev.size()), suffix_);
-  suffix_ += "\",\"province\":";
-  suffix_ += *province;
-  suffix_ += ",\"seq\":";
-  suffix_.append(seq, seq_end);
-  suffix_ += ",\"subject\":";
-  suffix_ += *subject;
-  suffix_ += "}";
+  append_envelope_tail(suffix_, *cycle, *kind, prev, *province, row.seq, *subject);
 
   std::string_view data = row.data;
-  if (data.size() < kHead.size() + suffix_.size() || data.substr(0, kHead.size()) != kHead ||
+  if (data.size() < kEnvelopeHead.size() + suffix_.size() || data.substr(0, kEnvelopeHead.size()) != kEnvelopeHead ||
       data.substr(data.size() - suffix_.size()) != suffix_)
     return false;
-  std::string_view b = data.substr(kHead.size(), data.size() - kHead.size() - suffix_.size());
+  std::string_view b = data.substr(kEnvelopeHead.size(), data.size() - kEnvelopeHead.size() - suffix_.size());
   if (check_canonical(b) != CanonicalCheck::yes) return false;
   if (body) *body = b;
   return true;

@@ -7,30 +7,38 @@
 namespace verdeel::ledger {
 namespace {
 
-// The canonical bytes of the envelope {seq, kind, cycle, province, subject, prev, body} (LEDGER.md
-// "Records"). Its keys are ASCII, so their UTF-16 order is fixed: body, cycle, kind, prev,
-// province, seq, subject; the bytes are written in that order directly, without building the
-// envelope as a JSON value (which would copy the body). schema/golden/records.json pins them.
+// The canonical bytes of the envelope, written directly (record.h) rather than built as a JSON
+// value, which would copy the body. schema/golden/records.json pins them.
 std::string envelope(int64_t seq, const Hash& prev, const Draft& d) {
-  std::string out = "{\"body\":";
+  std::string out(kEnvelopeHead);
   append_canonical(d.body, out);
-  out += ",\"cycle\":";
-  append_canonical_string(d.cycle, out);
-  out += ",\"kind\":";
-  append_canonical_string(d.kind, out);
-  out += ",\"prev\":\"";
-  append_hex(std::string_view(reinterpret_cast<const char*>(prev.data()), prev.size()), out);
-  out += "\",\"province\":";
-  append_canonical_string(d.province, out);
-  out += ",\"seq\":";
-  out += std::to_string(seq);
-  out += ",\"subject\":";
-  append_canonical_string(d.subject, out);
-  out += '}';
+  std::string cycle, kind, province, subject;
+  append_canonical_string(d.cycle, cycle);
+  append_canonical_string(d.kind, kind);
+  append_canonical_string(d.province, province);
+  append_canonical_string(d.subject, subject);
+  append_envelope_tail(out, cycle, kind, prev, province, seq, subject);
   return out;
 }
 
 }  // namespace
+
+void append_envelope_tail(std::string& out, std::string_view cycle_json, std::string_view kind_json, const Hash& prev,
+                          std::string_view province_json, int64_t seq, std::string_view subject_json) {
+  out += ",\"cycle\":";
+  out += cycle_json;
+  out += ",\"kind\":";
+  out += kind_json;
+  out += ",\"prev\":\"";
+  append_hex(std::string_view(reinterpret_cast<const char*>(prev.data()), prev.size()), out);
+  out += "\",\"province\":";
+  out += province_json;
+  out += ",\"seq\":";
+  out += std::to_string(seq);
+  out += ",\"subject\":";
+  out += subject_json;
+  out += '}';
+}
 
 std::string Record::label() const {
   std::string s = "record " + std::to_string(seq) + " (" + kind;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "util/canonical_json.h"
 #include "util/sha256.h"
@@ -43,6 +44,16 @@ struct Record {
 // Builds the record that `draft` becomes at position seq after prev.
 // Throws CanonicalError when the body holds a float or invalid UTF-8.
 Record make_record(int64_t seq, const Hash& prev, const Draft& draft);
+
+// The canonical envelope {seq, kind, cycle, province, subject, prev, body} (LEDGER.md "Records")
+// has ASCII keys, so their UTF-16 order is fixed: body, cycle, kind, prev, province, seq, subject.
+// Its bytes are kEnvelopeHead, the canonical body, then the tail below; make_record writes them
+// this way and verify's fast path (envelope_check.h) checks them this way.
+inline constexpr std::string_view kEnvelopeHead = "{\"body\":";
+// Appends the tail: the fields after the body, the four strings already written as JSON strings
+// (canonical_json.h), and the closing brace.
+void append_envelope_tail(std::string& out, std::string_view cycle_json, std::string_view kind_json, const Hash& prev,
+                          std::string_view province_json, int64_t seq, std::string_view subject_json);
 
 // Hash of the leaf bytes: SHA-256(0x00 || data).
 Hash leaf_hash(std::string_view data);
