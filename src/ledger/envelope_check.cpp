@@ -1,10 +1,70 @@
 #include "ledger/envelope_check.h"
 
+#include <charconv>
+#include <cstring>
+
 #include "util/canonical_check.h"
 #include "util/canonical_json.h"
 #include "util/utf8.h"
 
 namespace verdeel::ledger {
+namespace {
+
+// A column as a JSON string: its own bytes between implied quotes when they need no escaping (so
+// nothing is built for the common case), else its canonical form, built and kept in a Quoted.
+struct Column {
+  std::string_view text;
+  bool bare = false;
+  size_t size() const { return text.size() + (bare ? 2 : 0); }
+};
+
+bool bare(std::string_view s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+  return true;
+}
+
+std::string_view decimal(int64_t n, char (&buf)[24]) {
+  return std::string_view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf));
+}
+
+bool same(const char* p, std::string_view s) { return s.empty() || std::memcmp(p, s.data(), s.size()) == 0; }
+
+// envelope_tail's sinks (record.h): one measures the tail, one compares it with the stored bytes.
+struct Measure {
+  size_t n = 0;
+  bool lit(std::string_view s) { return n += s.size(), true; }
+  bool json(const Column& c) { return n += c.size(), true; }
+  bool hex(const Hash& h) { return n += 2 * h.size(), true; }
+  bool num(int64_t v) {
+    char buf[24];
+    return n += decimal(v, buf).size(), true;
+  }
+};
+
+struct Compare {
+  const char* p;  // at the tail; Measure made sure the bytes are there
+  bool lit(std::string_view s) { return same(p, s) && (p += s.size(), true); }
+  bool json(const Column& c) {
+    if (!c.bare) return lit(c.text);
+    if (p[0] != '"' || !same(p + 1, c.text) || p[1 + c.text.size()] != '"') return false;
+    return p += c.size(), true;
+  }
+  bool hex(const Hash& h) {
+    static constexpr char digits[] = "0123456789abcdef";
+    for (uint8_t b : h) {
+      if (p[0] != digits[b >> 4] || p[1] != digits[b & 15]) return false;
+      p += 2;
+    }
+    return true;
+  }
+  bool num(int64_t v) {
+    char buf[24];
+    return lit(decimal(v, buf));
+  }
+};
+
+}  // namespace
 
 const std::string* EnvelopeCheck::quoted(Quoted& q, std::string_view s) {
   if (q.valid && q.raw == s) return &q.json;
@@ -17,19 +77,26 @@ const std::string* EnvelopeCheck::quoted(Quoted& q, std::string_view s) {
 }
 
 bool EnvelopeCheck::matches(const StoredRow& row, const Hash& prev, std::string_view* body) {
-  const std::string* cycle = quoted(columns_[0], row.cycle);
-  const std::string* kind = quoted(columns_[1], row.kind);
-  const std::string* province = quoted(columns_[2], row.province);
-  const std::string* subject = quoted(columns_[3], row.subject);
-  if (!cycle || !kind || !province || !subject) return false;
-  suffix_.clear();
-  append_envelope_tail(suffix_, *cycle, *kind, prev, *province, row.seq, *subject);
+  const std::string_view raw[4] = {row.cycle, row.kind, row.province, row.subject};
+  Column c[4];
+  for (size_t i = 0; i < 4; ++i) {
+    if (bare(raw[i])) {
+      c[i] = Column{raw[i], true};
+    } else {
+      const std::string* json = quoted(columns_[i], raw[i]);
+      if (!json) return false;
+      c[i] = Column{*json, false};
+    }
+  }
+  Measure tail;
+  envelope_tail(tail, c[0], c[1], prev, c[2], row.seq, c[3]);
 
-  std::string_view data = row.data;
-  if (data.size() < kEnvelopeHead.size() + suffix_.size() || data.substr(0, kEnvelopeHead.size()) != kEnvelopeHead ||
-      data.substr(data.size() - suffix_.size()) != suffix_)
+  const std::string_view data = row.data;
+  if (data.size() < kEnvelopeHead.size() + tail.n || data.substr(0, kEnvelopeHead.size()) != kEnvelopeHead)
     return false;
-  std::string_view b = data.substr(kEnvelopeHead.size(), data.size() - kEnvelopeHead.size() - suffix_.size());
+  Compare at{data.data() + data.size() - tail.n};
+  if (!envelope_tail(at, c[0], c[1], prev, c[2], row.seq, c[3])) return false;
+  const std::string_view b = data.substr(kEnvelopeHead.size(), data.size() - kEnvelopeHead.size() - tail.n);
   if (check_canonical(b) != CanonicalCheck::yes) return false;
   if (body) *body = b;
   return true;

@@ -3,9 +3,10 @@
 // canonical record envelope of the row's columns and the expected prev
 // without parsing them into a JSON value. The canonical envelope is
 //   {"body":<body>,"cycle":C,"kind":K,"prev":"<64 hex>","province":P,"seq":N,"subject":S}
-// (keys in this order; record.h), so the bytes after the body are rebuilt from
-// the columns by the same append_envelope_tail that make_record writes them
-// with, and compared byte for byte, and the body is proved canonical by
+// (keys in this order; record.h), so the bytes after the body are compared in
+// place, piece by piece, with the columns and the expected prev, walking the same
+// envelope_tail definition that make_record writes them with (nothing is built
+// for a column that needs no escaping), and the body is proved canonical by
 // check_canonical (util/canonical_check.h) in one pass.
 //
 // true means: decode_record(data) would succeed with exactly these seq, kind,
@@ -35,7 +36,6 @@ class EnvelopeCheck {
   static const std::string* quoted(Quoted& q, std::string_view s);
 
   std::array<Quoted, 4> columns_;  // cycle, kind, province, subject
-  std::string suffix_;             // reused between rows
 };
 
 }  // namespace verdeel::ledger

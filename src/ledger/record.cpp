@@ -25,19 +25,14 @@ std::string envelope(int64_t seq, const Hash& prev, const Draft& d) {
 
 void append_envelope_tail(std::string& out, std::string_view cycle_json, std::string_view kind_json, const Hash& prev,
                           std::string_view province_json, int64_t seq, std::string_view subject_json) {
-  out += ",\"cycle\":";
-  out += cycle_json;
-  out += ",\"kind\":";
-  out += kind_json;
-  out += ",\"prev\":\"";
-  append_hex(std::string_view(reinterpret_cast<const char*>(prev.data()), prev.size()), out);
-  out += "\",\"province\":";
-  out += province_json;
-  out += ",\"seq\":";
-  out += std::to_string(seq);
-  out += ",\"subject\":";
-  out += subject_json;
-  out += '}';
+  struct Append {
+    std::string& out;
+    bool lit(std::string_view s) { return out.append(s), true; }
+    bool json(std::string_view s) { return lit(s); }
+    bool hex(const Hash& h) { return append_hex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()), out), true; }
+    bool num(int64_t n) { return lit(std::to_string(n)); }
+  } sink{out};
+  envelope_tail(sink, cycle_json, kind_json, prev, province_json, seq, subject_json);
 }
 
 std::string Record::label() const {

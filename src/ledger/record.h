@@ -50,8 +50,19 @@ Record make_record(int64_t seq, const Hash& prev, const Draft& draft);
 // Its bytes are kEnvelopeHead, the canonical body, then the tail below; make_record writes them
 // this way and verify's fast path (envelope_check.h) checks them this way.
 inline constexpr std::string_view kEnvelopeHead = "{\"body\":";
-// Appends the tail: the fields after the body, the four strings already written as JSON strings
-// (canonical_json.h), and the closing brace.
+// The tail, the fields after the body and the closing brace, in one definition that every user
+// walks with its own sink: `lit` (fixed bytes), `json` (a column as a JSON string), `hex` (the
+// prev hash as 64 lowercase hex digits) and `num` (the seq in decimal), each returning false to
+// stop. make_record's sink appends (append_envelope_tail); verify's sinks measure and compare
+// the stored bytes in place (envelope_check.cpp).
+template <typename Sink, typename Str>
+bool envelope_tail(Sink& out, const Str& cycle, const Str& kind, const Hash& prev, const Str& province, int64_t seq,
+                   const Str& subject) {
+  return out.lit(",\"cycle\":") && out.json(cycle) && out.lit(",\"kind\":") && out.json(kind) &&
+         out.lit(",\"prev\":\"") && out.hex(prev) && out.lit("\",\"province\":") && out.json(province) &&
+         out.lit(",\"seq\":") && out.num(seq) && out.lit(",\"subject\":") && out.json(subject) && out.lit("}");
+}
+// Appends the tail, the four strings already written as JSON strings (canonical_json.h).
 void append_envelope_tail(std::string& out, std::string_view cycle_json, std::string_view kind_json, const Hash& prev,
                           std::string_view province_json, int64_t seq, std::string_view subject_json);
 

@@ -77,6 +77,14 @@ void units(int32_t cp, int32_t& a, int32_t& b) {
 
 // Whether key x < key y in UTF-16 code units (RFC 8785 3.2.3); both point after their opening quote.
 bool less_utf16(const unsigned char* x, const unsigned char* y, const unsigned char* end) {
+  // Fast path: past their common bytes, two ASCII bytes that are not an escape decide it (a
+  // closing quote ends the shorter key). Anything else is decided by code points below.
+  const unsigned char *i = x, *j = y;
+  while (*i == *j && *i != '"' && *i != '\\') ++i, ++j;
+  if (*i < 0x80 && *j < 0x80 && *i != '\\' && *j != '\\') {
+    if (*i == '"') return *j != '"';
+    return *j != '"' && *i < *j;
+  }
   Chars a{x, end}, b{y, end};
   for (;;) {
     int32_t ca = a.next(), cb = b.next();
@@ -163,6 +171,10 @@ class Scanner {
     ++p_;  // the opening quote
     while (p_ < end_) {
       unsigned char c = *p_;
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {  // plain ASCII, the common case
+        ++p_;
+        continue;
+      }
       if (c == '"') return ++p_, true;
       if (c < 0x20) return false;
       if (c != '\\') {

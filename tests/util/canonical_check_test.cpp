@@ -53,6 +53,18 @@ TEST_CASE("Keys are ordered by UTF-16 code units, not by UTF-8 bytes", "[util][c
   CHECK(yes(R"({"a":1,"ab":2,"b":3})"));  // a prefix sorts first
   CHECK(yes(R"({"\n":1,"a":2})"));        // escapes compare by the character they stand for
   CHECK_FALSE(yes(R"({"a":2,"\n":1})"));
+  // Past a common prefix: ASCII decides at once, anything else by code point.
+  CHECK(yes(R"({"ab":1,"ac":2})"));
+  CHECK_FALSE(yes(R"({"ac":1,"ab":2})"));
+  CHECK_FALSE(yes(R"({"ab":1,"a":2})"));       // the longer key first
+  CHECK_FALSE(yes(R"({"ab":1,"ab":2})"));      // duplicate after a common prefix
+  CHECK(yes(R"({"a":1,"a\"":2})"));           // a prefix, then an escaped quote
+  CHECK(yes(R"({"a\"":1,"a\\":2})"));       // '"' (U+0022) before '\\' (U+005C)
+  CHECK_FALSE(yes(R"({"a\\":1,"a\"":2})"));
+  CHECK(yes("{\"xz\":1,\"x\xC3\xA9\":2}"));     // z (U+007A) before é (U+00E9)
+  CHECK_FALSE(yes("{\"x\xC3\xA9\":1,\"xz\":2}"));
+  CHECK(yes("{\"x\xC3\xA9\":1,\"x\xC3\xAA\":2}"));  // é before ê: same first byte
+  CHECK_FALSE(yes("{\"x\xC3\xAA\":1,\"x\xC3\xA9\":2}"));
 }
 
 TEST_CASE("Nesting deeper than the checker's limit is left to the slow path", "[util][canonical]") {
