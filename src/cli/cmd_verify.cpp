@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Exception.h>
 
 #include <iostream>
+#include <thread>
 
 #include "cli/context.h"
 #include "cli/keys.h"
@@ -18,6 +19,7 @@
 #include "ledger/merkle_verify.h"
 #include "ledger/store_merkle.h"
 #include "ledger/verify.h"
+#include "ledger/verify_pipeline.h"
 #include "ledger/verify_tree.h"
 
 namespace verdeel::cli {
@@ -28,6 +30,13 @@ struct VerifyOptions {
   std::string checkpoint;
   std::string pubkey;
   std::string key_name;
+  unsigned threads = default_threads();
+
+  // The reading thread checks batches too when it would wait, so one worker per further core.
+  static unsigned default_threads() {
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores > 1 ? cores - 1 : 0;
+  }
 };
 
 // Throws CheckFailed unless the ledger (verified, `records` records) extends the checkpoint.
@@ -67,7 +76,9 @@ void check_extends(ledger::Store& store, const ledger::VerifyResult& res, const 
 void run_checks(ledger::Store& store, const VerifyOptions& opt) {
   const ledger::Store::Snapshot snapshot(store);  // one state of the ledger for every check
   ledger::TreeCheck tree(store);
-  auto res = ledger::verify_chain(store, [&](const ledger::CheckedRecord& r) { tree.add(r); });
+  ledger::PipelineOptions pipeline;
+  pipeline.workers = opt.threads;
+  auto res = ledger::verify_pipelined(store, tree, pipeline);
   if (!res.ok) throw CheckFailed("verify: " + res.problem);
   if (auto problem = tree.finish(); !problem.empty()) throw CheckFailed("verify: " + problem);
   if (opt.verbose)
@@ -86,6 +97,10 @@ void register_verify(CLI::App& app, Globals& g) {
   sub->add_flag("-v,--verbose", opt->verbose, "Say what was checked when all is well");
   auto* c = sub->add_option("--checkpoint", opt->checkpoint, "Also check the ledger extends this signed checkpoint");
   auto* p = sub->add_option("--pubkey", opt->pubkey, "Public key (NAME.pub, or a verifier key line) of the checkpoint's signer");
+  sub->add_option("--threads", opt->threads,
+                  "Threads that check records beside the one reading the ledger (which checks too when "
+                  "it would wait); 0 checks in that one only (default: one per core beyond the first)")
+      ->check(CLI::Range(0u, 64u));
   sub->add_option("--key-name", opt->key_name, "Signer name (default: the key file's name without extension)");
   c->needs(p);
   p->needs(c);

@@ -9,6 +9,8 @@
 // read through MerkleSource::subtree(), which a store answers from a table of cached nodes. The
 // verifiers live separately in merkle_verify.h.
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -69,7 +71,19 @@ class MerkleFrontier {
   // first, without allocating.
   template <typename F>
   void append(const Hash& leaf, F&& completed) {
-    Subtree cur{0, size_, leaf};
+    append_subtree(0, leaf, completed);
+  }
+  // Appends a whole perfect subtree of 2^level leaves at once, given its root (computed
+  // elsewhere: verify's worker threads hash the lower levels), and reports it (when level >= 1)
+  // and the subtrees it completed, exactly as appending its leaves one by one would report them.
+  // Requires size() to be a multiple of 2^level; throws std::logic_error otherwise.
+  template <typename F>
+  void append_subtree(unsigned level, const Hash& root, F&& completed) {
+    if (level >= 64 || (size_ & ((uint64_t{1} << level) - 1)) != 0)
+      throw std::logic_error("MerkleFrontier::append_subtree: a subtree of level " + std::to_string(level) +
+                             " cannot follow " + std::to_string(size_) + " leaves");
+    Subtree cur{level, size_ >> level, root};
+    if (level > 0) completed(cur.level, cur.index, cur.hash);
     while (!nodes_.empty() && nodes_.back().level == cur.level) {
       const Subtree& left = nodes_.back();
       cur = Subtree{cur.level + 1, left.index >> 1, sha256_node(left.hash, cur.hash)};
@@ -77,7 +91,7 @@ class MerkleFrontier {
       completed(cur.level, cur.index, cur.hash);
     }
     nodes_.push_back(cur);
-    ++size_;
+    size_ += uint64_t{1} << level;
   }
 
   // MTH of the leaves appended so far (SHA-256("") when empty).

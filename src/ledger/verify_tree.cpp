@@ -52,6 +52,15 @@ void TreeCheck::add(const CheckedRecord& r) {
   });
 }
 
+void TreeCheck::add_block(uint64_t first, const Hash& root) {
+  if (!problem_.empty()) return;
+  if (!takes_blocks() || first != frontier_.size())
+    throw std::logic_error("TreeCheck::add_block: records " + std::to_string(first) + ".. out of turn");
+  frontier_.append_subtree(kBlockLevel, root, [this](unsigned level, uint64_t index, const Hash& hash) {
+    if (problem_.empty()) check_node(level, index, hash);
+  });
+}
+
 void TreeCheck::check_node(unsigned level, uint64_t index, const Hash& hash) {
   if (lowest_ == 0 || level < lowest_) return;
   const Subtree s{level, index, hash};

@@ -17,6 +17,7 @@
 
 #include "ledger/merkle.h"
 #include "ledger/store.h"
+#include "ledger/store_merkle.h"
 #include "ledger/verify.h"
 
 namespace verdeel::ledger {
@@ -30,6 +31,13 @@ class TreeCheck {
 
   // Parses a record only when it must: the genesis record (its ledger id) and checkpoints.
   void add(const CheckedRecord& r);
+  // The records [first, first + 2^kBlockLevel) at once, given the root of their perfect subtree:
+  // every one of them checked out, none is record 0 or a checkpoint, and `first` is the next
+  // record add() expects. Only when takes_blocks(): the node table stores no level below it, so
+  // the block's lower levels need no comparing (verify_pipelined, verify_pipeline.h).
+  static constexpr unsigned kBlockLevel = kLowestStoredLevel;
+  bool takes_blocks() const { return lowest_ == 0 || lowest_ >= kBlockLevel; }
+  void add_block(uint64_t first, const Hash& root);
   // "" when everything agrees, else the first problem, naming the record or node.
   std::string finish();
 

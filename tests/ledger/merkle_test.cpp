@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "ledger/merkle.h"
@@ -275,4 +276,45 @@ TEST_CASE("The frontier gives the same root as merkle_root for every size up to 
   }
   CHECK(mismatches == 0);
   CHECK(completed == 1000 - 6);  // a tree of n leaves has n - popcount(n) perfect subtrees of level >= 1
+}
+
+TEST_CASE("Appending a perfect subtree by its root is appending its leaves one by one", "[ledger][merkle]") {
+  std::vector<Hash> leaves;
+  for (int i = 0; i < 100; ++i) leaves.push_back(sha256("leaf " + std::to_string(i)));
+  using Reported = std::vector<std::tuple<unsigned, uint64_t, Hash>>;
+  auto recorder = [](Reported& out) {
+    return [&out](unsigned level, uint64_t index, const Hash& h) { out.emplace_back(level, index, h); };
+  };
+  for (unsigned level : {1u, 2u, 4u}) {
+    INFO("blocks of level " << level);
+    const size_t block = size_t{1} << level;
+    MerkleFrontier one, blocks;
+    Reported by_leaf, by_block;
+    size_t i = 0;
+    for (; i + block <= leaves.size(); i += block) {
+      MerkleFrontier sub;
+      for (size_t j = i; j < i + block; ++j) {
+        one.append(leaves[j], recorder(by_leaf));
+        sub.append(leaves[j], [](unsigned, uint64_t, const Hash&) {});
+      }
+      blocks.append_subtree(level, sub.root(), recorder(by_block));
+      CHECK(blocks.size() == one.size());
+      CHECK(blocks.root() == one.root());
+    }
+    for (; i < leaves.size(); ++i) {  // and leaves after the blocks
+      one.append(leaves[i], recorder(by_leaf));
+      blocks.append(leaves[i], recorder(by_block));
+    }
+    CHECK(blocks.root() == one.root());
+    Reported upper;  // by leaf also reports the levels inside a block, which by block cannot
+    for (const auto& r : by_leaf)
+      if (std::get<0>(r) >= level) upper.push_back(r);
+    Reported tail;
+    for (const auto& r : by_block)
+      if (std::get<0>(r) >= level) tail.push_back(r);
+    CHECK(tail == upper);
+  }
+  MerkleFrontier f;
+  f.append(leaves[0], [](unsigned, uint64_t, const Hash&) {});
+  CHECK_THROWS_AS(f.append_subtree(1, leaves[1], [](unsigned, uint64_t, const Hash&) {}), std::logic_error);
 }
