@@ -48,7 +48,7 @@ void decide_one(ledger::Store& store, ledger::Store::Writer& w, const std::strin
                                            {"time", now_utc()}}});
   for (auto& s : steps) {
     if (s.kind == "result.decision") s.body["start"] = start.seq;
-    w.append(ledger::Draft{s.kind, cycle, province, s.subject, s.body});
+    w.append(ledger::Draft{s.kind, cycle, province, s.subject, std::move(s.body)});
   }
   const auto& r = d.restopgave;
   std::cout << province << " " << cycle << ": run " << run_number << ", records " << start.seq << ".."

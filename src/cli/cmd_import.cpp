@@ -59,7 +59,7 @@ void run_import(const Globals& g, const ImportOptions& opt) {
         d.body["supersedes"] = pr.supersedes;
         ++corrections;
       }
-      listed.push_back(to_hex(w.append(d).hash));
+      listed.push_back(to_hex(w.append(std::move(d)).hash));
     }
     Json body{{"records", listed},
               {"files", files},
@@ -67,7 +67,7 @@ void run_import(const Globals& g, const ImportOptions& opt) {
               {"time", time},
               {"previous", previous ? Json(to_hex(previous->hash)) : Json(nullptr)},
               {"withdrawn", plan.withdrawn}};
-    auto set = w.append(ledger::Draft{"input.set", opt.cycle, province, "", body});
+    auto set = w.append(ledger::Draft{"input.set", opt.cycle, province, "", std::move(body)});
     auto plural = [](size_t n, const char* one, const char* many) {
       return std::to_string(n) + " " + (n == 1 ? one : many);
     };

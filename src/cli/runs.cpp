@@ -23,6 +23,10 @@ decision::InputRef to_input(const ledger::Record& r) {
   return decision::InputRef{r.kind, r.subject, r.body, to_hex(r.hash)};
 }
 
+decision::InputRef to_input(ledger::Record&& r) {
+  return decision::InputRef{std::move(r.kind), std::move(r.subject), std::move(r.body), to_hex(r.hash)};
+}
+
 std::vector<std::string> recorded_provinces(ledger::Store& store, const std::string& cycle) {
   std::set<std::string> out;
   for (const auto& r : store.by_cycle_kind(cycle, "input.set")) out.insert(r.province);
@@ -44,7 +48,7 @@ std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledge
   for (const auto& h : set.body.at("records")) {
     auto r = store.by_hash(hash_from_hex(h.get<std::string>()));
     if (!r) throw std::runtime_error(set.label() + " names a record that is not in the ledger: " + h.get<std::string>());
-    out.push_back(to_input(*r));
+    out.push_back(to_input(std::move(*r)));
   }
   return out;
 }

@@ -14,6 +14,7 @@ namespace verdeel::cli {
 
 decision::RecordedStep to_step(const ledger::Record& r);
 decision::InputRef to_input(const ledger::Record& r);
+decision::InputRef to_input(ledger::Record&& r);  // takes the body over
 
 // The province as recorded (matched case-insensitively); throws UsageError
 // naming the provinces that are known for that cycle.

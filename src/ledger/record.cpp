@@ -43,16 +43,16 @@ std::string Record::label() const {
 
 Hash leaf_hash(std::string_view data) { return sha256_prefixed(0x00, data); }
 
-Record make_record(int64_t seq, const Hash& prev, const Draft& draft) {
+Record make_record(int64_t seq, const Hash& prev, Draft draft) {
   Record r;
-  r.seq = seq;
-  r.kind = draft.kind;
-  r.cycle = draft.cycle;
-  r.province = draft.province;
-  r.subject = draft.subject;
-  r.prev = prev;
-  r.body = draft.body;
   r.data = envelope(seq, prev, draft);
+  r.seq = seq;
+  r.kind = std::move(draft.kind);
+  r.cycle = std::move(draft.cycle);
+  r.province = std::move(draft.province);
+  r.subject = std::move(draft.subject);
+  r.prev = prev;
+  r.body = std::move(draft.body);
   r.hash = leaf_hash(r.data);
   return r;
 }

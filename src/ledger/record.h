@@ -43,7 +43,7 @@ struct Record {
 
 // Builds the record that `draft` becomes at position seq after prev.
 // Throws CanonicalError when the body holds a float or invalid UTF-8.
-Record make_record(int64_t seq, const Hash& prev, const Draft& draft);
+Record make_record(int64_t seq, const Hash& prev, Draft draft);  // takes the body over: pass an rvalue to spare a copy
 
 // The canonical envelope {seq, kind, cycle, province, subject, prev, body} (LEDGER.md "Records")
 // has ASCII keys, so their UTF-16 order is fixed: body, cycle, kind, prev, province, seq, subject.

@@ -317,21 +317,23 @@ Store::Writer::~Writer() {
   }
 }
 
-Record Store::Writer::append(const Draft& draft) {
-  Record r = make_record(next_seq_, head_, draft);
+Record Store::Writer::append(Draft draft) {
+  Record r = make_record(next_seq_, head_, std::move(draft));
   if (!insert_)
     insert_ = std::make_unique<SQLite::Statement>(
         store_.db(), "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)");
   SQLite::Statement& q = *insert_;
   q.reset();
   q.bind(1, static_cast<int64_t>(r.seq));
-  q.bind(2, r.kind);
-  q.bind(3, r.cycle);
-  q.bind(4, r.province);
-  q.bind(5, r.subject);
-  q.bind(6, r.hash.data(), static_cast<int>(r.hash.size()));
-  q.bind(7, r.data.data(), static_cast<int>(r.data.size()));
+  // No copies: r outlives the statement's use of the values (exec, then reset before the next bind).
+  q.bindNoCopy(2, r.kind);
+  q.bindNoCopy(3, r.cycle);
+  q.bindNoCopy(4, r.province);
+  q.bindNoCopy(5, r.subject);
+  q.bindNoCopy(6, r.hash.data(), static_cast<int>(r.hash.size()));
+  q.bindNoCopy(7, r.data.data(), static_cast<int>(r.data.size()));
   q.exec();
+  q.clearBindings();
   tree_->append(r.hash);
   ++next_seq_;
   head_ = r.hash;

@@ -97,7 +97,7 @@ class Store {
     ~Writer();
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
-    Record append(const Draft& draft);
+    Record append(Draft draft);  // pass an rvalue to spare copying the body
     int64_t size() const { return next_seq_; }
     // Merkle root of the size() records, this transaction's included.
     Hash root() const;
