@@ -1,20 +1,25 @@
 /* The physical limits verdeel is measured against (docs/performance.md), built
  * by scripts/bench with plain `cc -O2 ... -lsqlite3 -lcrypto`.
  *
- *   bench_baseline insert SRC.db DST.db SCHEMA.sql
- *       Copies the record rows of the ledger SRC into memory, then times only
- *       inserting exactly those rows (same bytes, same columns) into a fresh
- *       DST created with SCHEMA.sql (the same table and indexes), in ONE
- *       transaction, with the same pragmas (WAL, synchronous=FULL), with one
- *       prepared statement. Nothing is computed: no JSON, no hashing.
+ *   bench_baseline insert SRC.db DST.db SCHEMA.sql [FROM TO]
+ *       Copies the record rows of the ledger SRC (those with FROM <= seq < TO,
+ *       when given) into memory, then times only inserting exactly those rows
+ *       (same bytes, same columns) into a fresh DST created with SCHEMA.sql
+ *       (the same table and indexes), in ONE transaction, with the same
+ *       pragmas (WAL, synchronous=FULL), with one prepared statement. Nothing
+ *       is computed: no JSON, no hashing. Also reports the setup time (copying
+ *       the rows, creating DST), so that scripts/bench can time a whole
+ *       process that only inserts: its wall time minus the setup.
  *   bench_baseline scan DB
  *       Times reading every row's data in seq order and computing
  *       SHA-256(0x00 || data) of it: the least any full verify must do.
  *       scripts/bench times this as a whole process, as it times `verify`.
  *
- * Prints one line: "<rows> <seconds> <bytes>" (bytes = total size of data). */
+ * Prints one line: "<rows> <seconds> <bytes>" (bytes = total size of data);
+ * insert adds "<setup seconds>". */
 #include <openssl/evp.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,13 +64,18 @@ static void* dup_blob(const void* p, int n) {
   return q;
 }
 
-static int insert(const char* src, const char* dst, const char* schema_path) {
+static int insert(const char* src, const char* dst, const char* schema_path, long long from, long long to) {
+  double setup0 = now();
   sqlite3* in;
   if (sqlite3_open_v2(src, &in, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) die(in, src);
   sqlite3_stmt* q;
-  if (sqlite3_prepare_v2(in, "SELECT seq, kind, cycle, province, subject, hash, data FROM record ORDER BY seq", -1,
-                         &q, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2(in,
+                         "SELECT seq, kind, cycle, province, subject, hash, data FROM record WHERE seq >= ? AND seq < ? "
+                         "ORDER BY seq",
+                         -1, &q, NULL) != SQLITE_OK)
     die(in, "select");
+  sqlite3_bind_int64(q, 1, from);
+  sqlite3_bind_int64(q, 2, to);
   size_t cap = 1024, n = 0;
   long long bytes = 0;
   Row* rows = malloc(cap * sizeof(Row));
@@ -90,6 +100,7 @@ static int insert(const char* src, const char* dst, const char* schema_path) {
   if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
     die(db, "schema");
+  double setup1 = now();
   double t0 = now();
   if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) die(db, "begin");
   sqlite3_stmt* ins;
@@ -109,7 +120,7 @@ static int insert(const char* src, const char* dst, const char* schema_path) {
   if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) die(db, "commit");
   double t1 = now();
   sqlite3_close(db);
-  printf("%zu %.6f %lld\n", n, t1 - t0, bytes);
+  printf("%zu %.6f %lld %.6f\n", n, t1 - t0, bytes, setup1 - setup0);
   return 0;
 }
 
@@ -147,8 +158,10 @@ static int scan(const char* path) {
 }
 
 int main(int argc, char** argv) {
-  if (argc == 5 && strcmp(argv[1], "insert") == 0) return insert(argv[2], argv[3], argv[4]);
+  if (argc == 5 && strcmp(argv[1], "insert") == 0) return insert(argv[2], argv[3], argv[4], 0, INT64_MAX);
+  if (argc == 7 && strcmp(argv[1], "insert") == 0)
+    return insert(argv[2], argv[3], argv[4], atoll(argv[5]), atoll(argv[6]));
   if (argc == 3 && strcmp(argv[1], "scan") == 0) return scan(argv[2]);
-  fprintf(stderr, "usage: bench_baseline insert SRC.db DST.db SCHEMA.sql | scan DB\n");
+  fprintf(stderr, "usage: bench_baseline insert SRC.db DST.db SCHEMA.sql [FROM TO] | scan DB\n");
   return 2;
 }
