@@ -1,5 +1,6 @@
 #include "ledger/envelope_check.h"
 
+#include <array>
 #include <charconv>
 #include <cstring>
 
@@ -28,6 +29,17 @@ std::string_view decimal(int64_t n, char (&buf)[24]) {
   return std::string_view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf));
 }
 
+// The 64 lowercase hex digits of h, two at a time from a table.
+void hex64(const Hash& h, char* out) {
+  static const auto pairs = [] {
+    std::array<char, 512> t{};
+    constexpr char digits[] = "0123456789abcdef";
+    for (size_t b = 0; b < 256; ++b) t[2 * b] = digits[b >> 4], t[2 * b + 1] = digits[b & 15];
+    return t;
+  }();
+  for (uint8_t b : h) std::memcpy(out, &pairs[2 * size_t{b}], 2), out += 2;
+}
+
 bool same(const char* p, std::string_view s) { return s.empty() || std::memcmp(p, s.data(), s.size()) == 0; }
 
 // envelope_tail's sinks (record.h): one measures the tail, one compares it with the stored bytes.
@@ -51,12 +63,9 @@ struct Compare {
     return p += c.size(), true;
   }
   bool hex(const Hash& h) {
-    static constexpr char digits[] = "0123456789abcdef";
-    for (uint8_t b : h) {
-      if (p[0] != digits[b >> 4] || p[1] != digits[b & 15]) return false;
-      p += 2;
-    }
-    return true;
+    char digits[64];
+    hex64(h, digits);
+    return lit(std::string_view(digits, sizeof digits));
   }
   bool num(int64_t v) {
     char buf[24];

@@ -56,8 +56,26 @@ struct Batch {
 
   void add(const StoredRow& r) {
     seqs.push_back(r.seq);
-    for (std::string_view v : {r.kind, r.cycle, r.province, r.subject, r.hash, r.data}) {
-      bytes.append(v.data(), v.size());
+    const std::string_view v[kColumns] = {r.kind, r.cycle, r.province, r.subject, r.hash, r.data};
+    // SQLite keeps a row's columns back to back in its page (the record format), so one copy
+    // usually takes them all; any gap or other order, and they are copied one by one.
+    bool adjacent = !v[0].empty();
+    const char* next = v[0].data() + v[0].size();
+    size_t total = v[0].size();
+    for (size_t c = 1; c < kColumns && adjacent; ++c) {
+      if (v[c].empty()) continue;  // an empty column takes no bytes, wherever SQLite points
+      adjacent = v[c].data() == next;
+      next += v[c].size();
+      total += v[c].size();
+    }
+    if (adjacent) {
+      size_t at = bytes.size();
+      bytes.append(v[0].data(), total);
+      for (const std::string_view& c : v) ends.push_back(at += c.size());
+      return;
+    }
+    for (const std::string_view& c : v) {
+      if (!c.empty()) bytes.append(c.data(), c.size());
       ends.push_back(bytes.size());
     }
   }

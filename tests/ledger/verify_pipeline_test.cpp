@@ -166,3 +166,23 @@ TEST_CASE("the pipeline checks columns that JSON must escape as verify_chain doe
   same_as_sequential(t.path);
   CHECK(pipelined(t.path, PipelineOptions{1, 32, 1 << 20}).chain.ok);
 }
+
+TEST_CASE("the pipeline copies rows larger than a page, which SQLite does not keep in one piece",
+          "[ledger][verify][pipeline]") {
+  TempLedger t;
+  {
+    Store s(t.path, Store::Mode::read_write);
+    Store::Writer w(s);
+    for (int i = 0; i < 60; ++i)
+      w.append(Draft{"input.set", "2024", "Drenthe", i % 3 ? "" : "GM" + std::to_string(i),
+                     Json{{"i", i}, {"text", std::string(static_cast<size_t>(i % 2 ? 9000 + i : 10), 'x')}}});
+    w.commit();
+  }
+  same_as_sequential(t.path);
+  CHECK(pipelined(t.path, PipelineOptions{1, 16, 1 << 20}).chain.ok);
+  t.sql("UPDATE record SET data = replace(data, 'xxxxx', 'xxxxy') WHERE seq = 34");
+  const Outcome bad = pipelined(t.path, PipelineOptions{1, 16, 1 << 20});
+  CHECK(bad.chain.bad_seq == 34);
+  CHECK_THAT(bad.chain.problem, Catch::Contains("hash mismatch"));
+  same_as_sequential(t.path);
+}
