@@ -19,58 +19,50 @@ struct Column {
   size_t size() const { return text.size() + (bare ? 2 : 0); }
 };
 
+// Bytes a JSON string holds as they are: printable ASCII but for the quote and the backslash.
+constexpr std::array<bool, 256> kBare = [] {
+  std::array<bool, 256> t{};
+  for (size_t c = 0x20; c < 0x7F; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
 bool bare(std::string_view s) {
   for (unsigned char c : s)
-    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+    if (!kBare[c]) return false;
   return true;
 }
 
-std::string_view decimal(int64_t n, char (&buf)[24]) {
-  return std::string_view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf));
-}
 
-// The 64 lowercase hex digits of h, two at a time from a table.
+// The two lowercase hex digits of every byte.
+constexpr std::array<char, 512> kHexPairs = [] {
+  std::array<char, 512> t{};
+  constexpr char digits[] = "0123456789abcdef";
+  for (size_t b = 0; b < 256; ++b) t[2 * b] = digits[b >> 4], t[2 * b + 1] = digits[b & 15];
+  return t;
+}();
+
+// The 64 lowercase hex digits of h.
 void hex64(const Hash& h, char* out) {
-  static const auto pairs = [] {
-    std::array<char, 512> t{};
-    constexpr char digits[] = "0123456789abcdef";
-    for (size_t b = 0; b < 256; ++b) t[2 * b] = digits[b >> 4], t[2 * b + 1] = digits[b & 15];
-    return t;
-  }();
-  for (uint8_t b : h) std::memcpy(out, &pairs[2 * size_t{b}], 2), out += 2;
+  for (uint8_t b : h) std::memcpy(out, &kHexPairs[2 * size_t{b}], 2), out += 2;
 }
 
-bool same(const char* p, std::string_view s) { return s.empty() || std::memcmp(p, s.data(), s.size()) == 0; }
-
-// envelope_tail's sinks (record.h): one measures the tail, one compares it with the stored bytes.
-struct Measure {
-  size_t n = 0;
-  bool lit(std::string_view s) { return n += s.size(), true; }
-  bool json(const Column& c) { return n += c.size(), true; }
-  bool hex(const Hash& h) { return n += 2 * h.size(), true; }
-  bool num(int64_t v) {
-    char buf[24];
-    return n += decimal(v, buf).size(), true;
+// envelope_tail's sink (record.h) for verify: writes the tail into a buffer that is large enough
+// (EnvelopeCheck::matches sizes it), to be compared with the stored bytes in one go.
+struct Write {
+  char* p;
+  void put(std::string_view s) {
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());
+    p += s.size();
   }
-};
-
-struct Compare {
-  const char* p;  // at the tail; Measure made sure the bytes are there
-  bool lit(std::string_view s) { return same(p, s) && (p += s.size(), true); }
+  bool lit(std::string_view s) { return put(s), true; }
   bool json(const Column& c) {
-    if (!c.bare) return lit(c.text);
-    if (p[0] != '"' || !same(p + 1, c.text) || p[1 + c.text.size()] != '"') return false;
-    return p += c.size(), true;
+    if (c.bare) *p++ = '"';
+    put(c.text);
+    if (c.bare) *p++ = '"';
+    return true;
   }
-  bool hex(const Hash& h) {
-    char digits[64];
-    hex64(h, digits);
-    return lit(std::string_view(digits, sizeof digits));
-  }
-  bool num(int64_t v) {
-    char buf[24];
-    return lit(decimal(v, buf));
-  }
+  bool hex(const Hash& h) { return hex64(h, p), p += 2 * h.size(), true; }
+  bool num(int64_t v) { return p = std::to_chars(p, p + 20, v).ptr, true; }
 };
 
 }  // namespace
@@ -97,15 +89,19 @@ bool EnvelopeCheck::matches(const StoredRow& row, const Hash& prev, std::string_
       c[i] = Column{*json, false};
     }
   }
-  Measure tail;
-  envelope_tail(tail, c[0], c[1], prev, c[2], row.seq, c[3]);
+  // The literal keys take 58 bytes, prev 64, seq at most 20, the columns what they take.
+  size_t bound = 58 + 64 + 20;
+  for (const Column& x : c) bound += x.size();
+  if (tail_.size() < bound) tail_.resize(bound);
+  Write out{tail_.data()};
+  envelope_tail(out, c[0], c[1], prev, c[2], row.seq, c[3]);
+  const auto n = static_cast<size_t>(out.p - tail_.data());
 
   const std::string_view data = row.data;
-  if (data.size() < kEnvelopeHead.size() + tail.n || data.substr(0, kEnvelopeHead.size()) != kEnvelopeHead)
+  if (data.size() < kEnvelopeHead.size() + n || data.substr(0, kEnvelopeHead.size()) != kEnvelopeHead ||
+      std::memcmp(data.data() + data.size() - n, tail_.data(), n) != 0)
     return false;
-  Compare at{data.data() + data.size() - tail.n};
-  if (!envelope_tail(at, c[0], c[1], prev, c[2], row.seq, c[3])) return false;
-  const std::string_view b = data.substr(kEnvelopeHead.size(), data.size() - kEnvelopeHead.size() - tail.n);
+  const std::string_view b = data.substr(kEnvelopeHead.size(), data.size() - kEnvelopeHead.size() - n);
   if (check_canonical(b) != CanonicalCheck::yes) return false;
   if (body) *body = b;
   return true;

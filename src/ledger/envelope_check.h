@@ -3,11 +3,12 @@
 // canonical record envelope of the row's columns and the expected prev
 // without parsing them into a JSON value. The canonical envelope is
 //   {"body":<body>,"cycle":C,"kind":K,"prev":"<64 hex>","province":P,"seq":N,"subject":S}
-// (keys in this order; record.h), so the bytes after the body are compared in
-// place, piece by piece, with the columns and the expected prev, walking the same
-// envelope_tail definition that make_record writes them with (nothing is built
-// for a column that needs no escaping), and the body is proved canonical by
-// check_canonical (util/canonical_check.h) in one pass.
+// (keys in this order; record.h), so the bytes after the body are written from
+// the columns and the expected prev into a reused buffer, by the same
+// envelope_tail definition that make_record writes them with (a column that needs
+// no escaping is copied between quotes, not converted), and compared in one go;
+// the body is proved canonical by check_canonical (util/canonical_check.h) in one
+// pass.
 //
 // true means: decode_record(data) would succeed with exactly these seq, kind,
 // cycle, province, subject and prev. false means: not proved; the caller takes
@@ -36,6 +37,7 @@ class EnvelopeCheck {
   static const std::string* quoted(Quoted& q, std::string_view s);
 
   std::array<Quoted, 4> columns_;  // cycle, kind, province, subject
+  std::string tail_;               // the expected tail, written here; reused between rows
 };
 
 }  // namespace verdeel::ledger

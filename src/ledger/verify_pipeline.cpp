@@ -36,7 +36,7 @@ struct Batch {
 
   // A worker's findings (valid once `done`).
   std::vector<Hash> hashes;          // of every row the fast path proved
-  std::vector<unsigned char> fast;   // RowCheck::fast proved the row
+  std::vector<unsigned char> fast;   // RowCheck::fast proved the row: kProved, or kProvedCheckpoint
   std::vector<Hash> blocks;          // root of rows [kBlock * k, kBlock * (k + 1)) ...
   std::vector<unsigned char> whole;  // ... when all of them were proved and none is a checkpoint
   std::exception_ptr error;
@@ -100,6 +100,8 @@ struct Batch {
   }
 };
 
+constexpr unsigned char kProved = 1, kProvedCheckpoint = 2;
+
 // What a worker does with a batch: the fast check of every row, then the Merkle blocks.
 void check_batch(Batch& b, RowCheck& check) {
   const size_t n = b.size();
@@ -108,7 +110,8 @@ void check_batch(Batch& b, RowCheck& check) {
   Hash prev = b.prev;
   for (size_t i = 0; i < n; ++i) {
     const StoredRow r = b.row(i);
-    b.fast[i] = check.fast(r, b.first + static_cast<int64_t>(i), prev, b.hashes[i]);
+    if (check.fast(r, b.first + static_cast<int64_t>(i), prev, b.hashes[i]))
+      b.fast[i] = r.kind == "checkpoint" ? kProvedCheckpoint : kProved;
     prev = as_hash(r.hash);
   }
   const size_t blocks = n / kBlock;
@@ -116,7 +119,7 @@ void check_batch(Batch& b, RowCheck& check) {
   b.whole.assign(blocks, 0);
   for (size_t k = 0; k < blocks; ++k) {
     bool whole = true;
-    for (size_t i = k * kBlock; whole && i < (k + 1) * kBlock; ++i) whole = b.fast[i] && b.row(i).kind != "checkpoint";
+    for (size_t i = k * kBlock; whole && i < (k + 1) * kBlock; ++i) whole = b.fast[i] == kProved;
     if (!whole) continue;
     MerkleFrontier f;
     for (size_t i = k * kBlock; i < (k + 1) * kBlock; ++i) f.append(b.hashes[i], [](unsigned, uint64_t, const Hash&) {});
