@@ -34,28 +34,38 @@ struct Batch {
   std::vector<int64_t> seqs;
   std::vector<size_t> ends;  // kColumns end offsets into `bytes` per row
 
-  // A worker's findings (valid once `done`).
+  // A worker's findings (valid once `done`), sized by the reading thread before it hands the
+  // batch out, so that a worker only writes into them.
   std::vector<Hash> hashes;          // of every row the fast path proved
   std::vector<unsigned char> fast;   // RowCheck::fast proved the row: kProved, or kProvedCheckpoint
-  std::vector<Hash> blocks;          // root of rows [kBlock * k, kBlock * (k + 1)) ...
+  std::vector<Hash> blocks;          // root of the k-th block of kBlock rows (block_start() on) ...
   std::vector<unsigned char> whole;  // ... when all of them were proved and none is a checkpoint
-  std::exception_ptr error;
   bool done = false;
 
   size_t size() const { return seqs.size(); }
+  // The first row that starts a Merkle block (a seq that is a multiple of kBlock).
+  size_t block_start() const { return (kBlock - static_cast<size_t>(first) % kBlock) % kBlock; }
+  size_t block_count() const { return size() > block_start() ? (size() - block_start()) / kBlock : 0; }
 
-  void reset(int64_t first_seq, const Hash& before) {
+  void reset(int64_t first_seq, const Hash& before, size_t keep_bytes) {
     first = first_seq;
     prev = before;
+    if (bytes.capacity() > keep_bytes) std::string().swap(bytes);  // after a huge record
     bytes.clear();
     seqs.clear();
     ends.clear();
-    error = nullptr;
     done = false;
   }
 
+  void size_findings() {
+    hashes.resize(size());
+    fast.assign(size(), 0);
+    blocks.resize(block_count());
+    whole.assign(block_count(), 0);
+  }
+
+  // The row counts (seqs) once all of it is in: a row half added by a failing allocation is not.
   void add(const StoredRow& r) {
-    seqs.push_back(r.seq);
     const std::string_view v[kColumns] = {r.kind, r.cycle, r.province, r.subject, r.hash, r.data};
     // SQLite keeps a row's columns back to back in its page (the record format), so one copy
     // usually takes them all; any gap or other order, and they are copied one by one.
@@ -72,12 +82,13 @@ struct Batch {
       size_t at = bytes.size();
       bytes.append(v[0].data(), total);
       for (const std::string_view& c : v) ends.push_back(at += c.size());
-      return;
+    } else {
+      for (const std::string_view& c : v) {
+        if (!c.empty()) bytes.append(c.data(), c.size());
+        ends.push_back(bytes.size());
+      }
     }
-    for (const std::string_view& c : v) {
-      if (!c.empty()) bytes.append(c.data(), c.size());
-      ends.push_back(bytes.size());
-    }
+    seqs.push_back(r.seq);
   }
 
   StoredRow row(size_t i) const {
@@ -102,38 +113,33 @@ struct Batch {
 
 constexpr unsigned char kProved = 1, kProvedCheckpoint = 2;
 
-// What a worker does with a batch: the fast check of every row, then the Merkle blocks.
-void check_batch(Batch& b, RowCheck& check) {
-  const size_t n = b.size();
-  b.hashes.resize(n);
-  b.fast.assign(n, 0);
+// What a worker does with a batch: the fast check of every row, then the Merkle blocks. Nothing
+// here fails: whatever goes wrong (memory, OpenSSL) leaves rows unproved, and the calling thread
+// checks those itself with RowCheck::check, in order, where the same failure, if it persists,
+// is met exactly where one thread would meet it.
+void check_batch(Batch& b, RowCheck& check) noexcept {
   Hash prev = b.prev;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < b.size(); ++i) {
     const StoredRow r = b.row(i);
-    if (check.fast(r, b.first + static_cast<int64_t>(i), prev, b.hashes[i]))
-      b.fast[i] = r.kind == "checkpoint" ? kProvedCheckpoint : kProved;
+    try {
+      if (check.fast(r, b.first + static_cast<int64_t>(i), prev, b.hashes[i]))
+        b.fast[i] = r.kind == "checkpoint" ? kProvedCheckpoint : kProved;
+    } catch (...) {  // unproved: see above
+    }
     prev = as_hash(r.hash);
   }
-  const size_t blocks = n / kBlock;
-  b.blocks.resize(blocks);
-  b.whole.assign(blocks, 0);
-  for (size_t k = 0; k < blocks; ++k) {
+  for (size_t k = 0; k < b.block_count(); ++k) {
+    const size_t from = b.block_start() + k * kBlock;
     bool whole = true;
-    for (size_t i = k * kBlock; whole && i < (k + 1) * kBlock; ++i) whole = b.fast[i] == kProved;
+    for (size_t i = from; whole && i < from + kBlock; ++i) whole = b.fast[i] == kProved;
     if (!whole) continue;
-    MerkleFrontier f;
-    for (size_t i = k * kBlock; i < (k + 1) * kBlock; ++i) f.append(b.hashes[i], [](unsigned, uint64_t, const Hash&) {});
-    b.blocks[k] = f.root();
-    b.whole[k] = 1;
-  }
-}
-
-// check_batch, keeping what it throws for the thread that takes the batch back.
-void check_caught(Batch& b, RowCheck& check) {
-  try {
-    check_batch(b, check);
-  } catch (...) {
-    b.error = std::current_exception();
+    try {
+      MerkleFrontier f;
+      for (size_t i = from; i < from + kBlock; ++i) f.append(b.hashes[i], [](unsigned, uint64_t, const Hash&) {});
+      b.blocks[k] = f.root();
+      b.whole[k] = 1;
+    } catch (...) {  // the rows are added one by one instead
+    }
   }
 }
 
@@ -190,7 +196,7 @@ class Workers {
         b = queue_.front();
         queue_.pop_front();
       }
-      check_caught(*b, check);
+      check_batch(*b, check);
       {
         std::lock_guard<std::mutex> lock(m_);
         b->done = true;
@@ -223,8 +229,10 @@ class Pipeline {
   Pipeline(Store& store, TreeCheck& tree, const PipelineOptions& o)
       : store_(store),
         tree_(tree),
-        rows_((std::max<size_t>(o.batch_rows, 1) + kBlock - 1) / kBlock * kBlock),
-        bytes_(o.batch_bytes) {
+        options_(o),
+        rows_(std::max<size_t>(o.batch_rows, 1)),
+        bytes_(std::max<size_t>(o.batch_bytes, 1)),
+        in_flight_bytes_((2 * size_t{o.workers} + 4) * bytes_) {
     for (unsigned i = 0; i < 2 * o.workers + 4; ++i) batches_.push_back(std::make_unique<Batch>());
     for (auto& b : batches_) free_.push_back(b.get());
     workers_ = std::make_unique<Workers>(o.workers);
@@ -233,20 +241,30 @@ class Pipeline {
 
   VerifyResult run() {
     cur_ = take(0, kZeroHash);
-    store_.scan([this](const StoredRow& row) {
-      cur_->add(row);
-      const bool full = cur_->size() >= rows_ || (cur_->bytes.size() >= bytes_ && cur_->size() % kBlock == 0);
-      return !full || hand_out();
-    });
-    if (res_.ok && cur_->size() > 0) {
-      workers_->submit(cur_);
-      pending_.push_back(cur_);
+    try {
+      store_.scan([this](const StoredRow& row) {
+        try {
+          cur_->add(row);
+          return (cur_->size() < rows_ && cur_->bytes.size() < bytes_) || hand_out();
+        } catch (...) {
+          broken_ = true;  // this side failed (memory, the tree check): nothing more is taken back
+          throw;
+        }
+      });
+    } catch (...) {
+      // SQLite could not read on (a damaged page): one thread would have named any bad record
+      // before that point first, so the rows read so far are checked before the error is told.
+      if (broken_) throw;
+      finish();
+      if (res_.ok) throw;
+      return res_;
     }
-    while (res_.ok && !pending_.empty()) take_back_oldest();
+    finish();
     if (res_.ok && res_.records == 0) {
       res_.ok = false;
       res_.problem = "the ledger has no genesis record";
     }
+    if (options_.stolen) *options_.stolen = stolen_;
     return res_;
   }
 
@@ -254,17 +272,31 @@ class Pipeline {
   Batch* take(int64_t first, const Hash& prev) {
     Batch* b = free_.back();
     free_.pop_back();
-    b->reset(first, prev);
+    b->reset(first, prev, 4 * bytes_);
     return b;
   }
 
+  void submit(Batch* b) {
+    b->size_findings();
+    pending_bytes_ += b->bytes.size();
+    workers_->submit(b);
+    pending_.push_back(b);
+  }
+
+  // Takes back everything handed out and the rows read since, in order, until a record fails.
+  void finish() {
+    if (res_.ok && cur_->size() > 0) submit(cur_);
+    while (res_.ok && !pending_.empty()) take_back_oldest();
+  }
+
   // Hands the current batch to the workers and starts the next; false when a record failed.
+  // Waits while every batch is out, or while the batches out hold more than their share of
+  // bytes (a few records of many megabytes), so memory stays bounded.
   bool hand_out() {
     const int64_t next = cur_->first + static_cast<int64_t>(cur_->size());
     const Hash prev = as_hash(cur_->row(cur_->size() - 1).hash);
-    workers_->submit(cur_);
-    pending_.push_back(cur_);
-    while (free_.empty())
+    submit(cur_);
+    while (free_.empty() || (pending_bytes_ > in_flight_bytes_ && !pending_.empty()))
       if (!take_back_oldest()) return false;
     cur_ = take(next, prev);
     return true;
@@ -275,13 +307,14 @@ class Pipeline {
   // whatever their speeds: on two cores, one worker and this thread).
   bool take_back_oldest() {
     if (Batch* mine = workers_->steal()) {
-      check_caught(*mine, check_);
+      check_batch(*mine, check_);
       mine->done = true;  // no worker has it: only this thread looks at it now
+      ++stolen_;
     }
     Batch* b = pending_.front();
     workers_->wait(b);
     pending_.pop_front();
-    if (b->error) std::rethrow_exception(b->error);
+    pending_bytes_ -= b->bytes.size();
     const bool ok = take_back(*b);
     free_.push_back(b);
     return ok;
@@ -290,12 +323,15 @@ class Pipeline {
   bool take_back(const Batch& b) {
     const bool blocks = tree_.takes_blocks();
     for (size_t i = 0; i < b.size();) {
-      if (blocks && i % kBlock == 0 && i / kBlock < b.whole.size() && b.whole[i / kBlock]) {
-        tree_.add_block(static_cast<uint64_t>(b.first) + i, b.blocks[i / kBlock]);
-        i += kBlock;
-        res_.records += kBlock;
-        prev_ = res_.head = b.hashes[i - 1];
-        continue;
+      if (blocks && i >= b.block_start() && (i - b.block_start()) % kBlock == 0) {
+        const size_t k = (i - b.block_start()) / kBlock;
+        if (k < b.block_count() && b.whole[k]) {
+          tree_.add_block(static_cast<uint64_t>(b.first) + i, b.blocks[k]);
+          i += kBlock;
+          res_.records += kBlock;
+          prev_ = res_.head = b.hashes[i - 1];
+          continue;
+        }
       }
       const StoredRow row = b.row(i);
       Hash h = b.hashes[i];
@@ -318,15 +354,19 @@ class Pipeline {
 
   Store& store_;
   TreeCheck& tree_;
-  const size_t rows_, bytes_;
+  const PipelineOptions options_;
+  const size_t rows_, bytes_, in_flight_bytes_;
   std::vector<std::unique_ptr<Batch>> batches_;
   std::vector<Batch*> free_;
   std::deque<Batch*> pending_;  // handed out, oldest first
+  size_t pending_bytes_ = 0;
   std::unique_ptr<Workers> workers_;
   Batch* cur_ = nullptr;
   RowCheck check_;
   Hash prev_ = kZeroHash;
   VerifyResult res_;
+  size_t stolen_ = 0;
+  bool broken_ = false;
 };
 
 }  // namespace

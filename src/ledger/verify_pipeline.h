@@ -9,9 +9,10 @@
 //
 // The outcome, the first bad record and the words that name it are exactly those of
 //   verify_chain(store, [&](const CheckedRecord& r) { tree.add(r); })
-// which is what runs when workers == 0. Memory is bounded by the batches in flight:
-// (2 * workers + 4) batches of at most batch_rows rows (or batch_bytes bytes, then the next
-// multiple of 16 rows).
+// which is what runs when workers == 0; also when the file cannot be read past some row, any bad
+// record before it is named first. Memory is bounded by the batches in flight: at most
+// (2 * workers + 4) batches of at most batch_rows rows, and about batch_bytes each, give or take
+// one record.
 #include <cstddef>
 
 #include "ledger/store.h"
@@ -22,8 +23,9 @@ namespace verdeel::ledger {
 
 struct PipelineOptions {
   unsigned workers = 2;
-  size_t batch_rows = 1024;        // rounded up to a multiple of 16 (a Merkle block)
+  size_t batch_rows = 1024;
   size_t batch_bytes = 1 << 20;
+  size_t* stolen = nullptr;  // when set: how many batches the calling thread checked itself
 };
 
 VerifyResult verify_pipelined(Store& store, TreeCheck& tree, const PipelineOptions& options = {});

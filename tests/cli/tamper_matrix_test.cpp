@@ -274,3 +274,24 @@ TEST_CASE("an insider without the key who re-hashes history is caught by plain v
     CHECK(has(h, "the ledger does not extend it"));
   }
 }
+
+TEST_CASE("verify on one thread and on several names the same first bad record in the same words",
+          "[cli][tamper][threads]") {
+  Ledger l;
+  const int64_t first = l.seq_of("step.basis"), later = l.seq_of("result.gemeente", "GM0106");
+  REQUIRE(first < later);
+  sql(l.c.db, "UPDATE record SET data = replace(data, '\"', ' ') WHERE seq IN (" + std::to_string(later) + "," +
+                  std::to_string(first) + ")");
+  const Outcome one = l.c.run({"verify", "--threads", "0"});
+  CHECK(one.status == 1);
+  CHECK(has(one, "verify: record " + std::to_string(first) + " "));
+  for (const char* threads : {"1", "3"}) {
+    const Outcome many = l.c.run({"verify", "--threads", threads});
+    CHECK(many.status == one.status);
+    CHECK(many.err == one.err);
+    CHECK(many.out == one.out);
+  }
+  const Outcome bad = l.c.run({"verify", "--threads", "65"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("--threads") != std::string::npos);
+}

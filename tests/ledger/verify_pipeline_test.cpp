@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "ledger/checkpoint_state.h"
+#include "ledger/merkle.h"
+#include "ledger/store_merkle.h"
 #include "ledger/verify.h"
 #include "ledger/verify_pipeline.h"
 #include "ledger/verify_tree.h"
@@ -41,6 +43,15 @@ Outcome sequential(const std::string& path) {
   });
 }
 
+PipelineOptions options(unsigned workers, size_t rows, size_t bytes, size_t* stolen = nullptr) {
+  PipelineOptions o;
+  o.workers = workers;
+  o.batch_rows = rows;
+  o.batch_bytes = bytes;
+  o.stolen = stolen;
+  return o;
+}
+
 Outcome pipelined(const std::string& path, const PipelineOptions& o) {
   return outcome(path, [&](Store& s, TreeCheck& tree) { return verify_pipelined(s, tree, o); });
 }
@@ -49,10 +60,10 @@ Outcome pipelined(const std::string& path, const PipelineOptions& o) {
 void same_as_sequential(const std::string& path) {
   const Outcome want = sequential(path);
   for (unsigned workers : {1u, 2u, 3u})
-    for (size_t rows : {16u, 48u, 1024u})
+    for (size_t rows : {16u, 40u, 1024u})  // 40: batches that start inside a Merkle block
       for (size_t bytes : {size_t{1}, size_t{1} << 20}) {
         INFO("workers " << workers << ", batch of " << rows << " rows / " << bytes << " bytes");
-        const Outcome got = pipelined(path, PipelineOptions{workers, rows, bytes});
+        const Outcome got = pipelined(path, options(workers, rows, bytes));
         CHECK(got.chain.ok == want.chain.ok);
         CHECK(got.chain.records == want.chain.records);
         CHECK(got.chain.bad_seq == want.chain.bad_seq);
@@ -86,7 +97,7 @@ TEST_CASE("the pipeline reports what verify_chain reports, at every size around 
     TempLedger t;
     if (n > 0) t.add_rows(n);
     same_as_sequential(t.path);
-    const Outcome o = pipelined(t.path, PipelineOptions{1, 16, 1 << 20});
+    const Outcome o = pipelined(t.path, options(1, 16, 1 << 20));
     CHECK(o.chain.ok);
     CHECK(o.tree == "");
     CHECK(o.chain.records == n + 1);
@@ -108,7 +119,7 @@ TEST_CASE("the pipeline checks checkpoint records inside its blocks as verify_ch
   checkpoint();  // record 48: the first of a block
   t.add_rows(70);
   same_as_sequential(t.path);
-  const Outcome o = pipelined(t.path, PipelineOptions{2, 16, 1 << 20});
+  const Outcome o = pipelined(t.path, options(2, 16, 1 << 20));
   CHECK(o.chain.ok);
   CHECK(o.tree == "");
   CHECK(o.checkpoints == 2);
@@ -141,6 +152,9 @@ TEST_CASE("the pipeline names the first bad record in the words verify_chain use
     t.sql("DROP TRIGGER merkle_node_no_update; UPDATE merkle_node SET hash = zeroblob(32) WHERE level = 4 AND idx = 5",
           false);
   }
+  SECTION("several bad records in one batch and the next: the first is named") {
+    t.sql("UPDATE record SET subject = 'GM9999' WHERE seq IN (40, 25, 180)");
+  }
   SECTION("a second genesis record") {
     Store s(t.path);
     Record g = make_record(120, s.get(119)->hash, Draft{"genesis", "", "", "", Json{{"ledger", "x"}}});
@@ -164,7 +178,7 @@ TEST_CASE("the pipeline checks columns that JSON must escape as verify_chain doe
     w.commit();
   }
   same_as_sequential(t.path);
-  CHECK(pipelined(t.path, PipelineOptions{1, 32, 1 << 20}).chain.ok);
+  CHECK(pipelined(t.path, options(1, 32, 1 << 20)).chain.ok);
 }
 
 TEST_CASE("the pipeline copies rows larger than a page, which SQLite does not keep in one piece",
@@ -179,10 +193,91 @@ TEST_CASE("the pipeline copies rows larger than a page, which SQLite does not ke
     w.commit();
   }
   same_as_sequential(t.path);
-  CHECK(pipelined(t.path, PipelineOptions{1, 16, 1 << 20}).chain.ok);
+  CHECK(pipelined(t.path, options(1, 16, 1 << 20)).chain.ok);
   t.sql("UPDATE record SET data = replace(data, 'xxxxx', 'xxxxy') WHERE seq = 34");
-  const Outcome bad = pipelined(t.path, PipelineOptions{1, 16, 1 << 20});
+  const Outcome bad = pipelined(t.path, options(1, 16, 1 << 20));
   CHECK(bad.chain.bad_seq == 34);
   CHECK_THAT(bad.chain.problem, Catch::Contains("hash mismatch"));
   same_as_sequential(t.path);
+}
+
+TEST_CASE("the pipeline names a bad record before a page that cannot be read further on",
+          "[ledger][verify][pipeline]") {
+  TempLedger t;
+  t.add_rows(8000);
+  int64_t page = 0, page_size = 0;
+  {
+    SQLite::Database db(t.path);
+    page_size = db.execAndGet("PRAGMA page_size").getInt64();
+    // A leaf of the record table about two thirds in: far past the first batches.
+    SQLite::Statement q(db, "SELECT pageno FROM dbstat WHERE name = 'record' AND pagetype = 'leaf' ORDER BY pageno");
+    std::vector<int64_t> leaves;
+    while (q.executeStep()) leaves.push_back(q.getColumn(0).getInt64());
+    REQUIRE(leaves.size() > 30);
+    page = leaves[leaves.size() * 2 / 3];
+  }
+  std::string file = t.read_file();
+  REQUIRE(static_cast<int64_t>(file.size()) >= page * page_size);
+  file[static_cast<size_t>((page - 1) * page_size)] = '\xff';  // not a b-tree page type
+  t.write_file(file);
+  const PipelineOptions defaults = options(1, 1024, 1 << 20);
+  CHECK_THROWS(pipelined(t.path, defaults));  // with nothing bad before it, the damage is what is told
+  CHECK_THROWS(sequential(t.path));
+
+  t.sql("UPDATE record SET subject = 'GM9999' WHERE seq = 10");
+  const Outcome one = sequential(t.path);
+  REQUIRE_FALSE(one.chain.ok);
+  CHECK(one.chain.bad_seq == 10);
+  for (unsigned workers : {1u, 2u}) {
+    const Outcome many = pipelined(t.path, options(workers, 1024, 1 << 20));
+    CHECK(many.chain.bad_seq == 10);
+    CHECK(many.chain.problem == one.chain.problem);
+  }
+}
+
+TEST_CASE("the pipeline checks older ledgers as verify_chain does: nodes of every level, or no node table",
+          "[ledger][verify][pipeline]") {
+  TempLedger t;
+  t.add_rows(100);
+  SECTION("format 2: nodes of level 1 and up") {
+    std::vector<Hash> leaves;
+    {
+      Store s(t.path);
+      for (int64_t i = 0; i <= 100; ++i) leaves.push_back(s.get(i)->hash);
+    }
+    std::string sql = "DROP TABLE ledger_size; PRAGMA user_version=2;";
+    MerkleFrontier f;
+    for (const Hash& h : leaves)
+      for (const Subtree& st : f.append(h))
+        if (st.level < kLowestStoredLevel)
+          sql += "INSERT INTO merkle_node (level, idx, hash) VALUES (" + std::to_string(st.level) + "," +
+                 std::to_string(st.index) + ",X'" + to_hex(st.hash) + "');";
+    t.sql(sql, false);
+    same_as_sequential(t.path);
+    CHECK(pipelined(t.path, options(1, 16, 1 << 20)).tree == "");
+    t.sql("DROP TRIGGER merkle_node_no_update; UPDATE merkle_node SET hash = zeroblob(32) WHERE level = 2 AND idx = 7",
+          false);
+    CHECK_THAT(sequential(t.path).tree, Catch::Contains("level 2, index 7"));
+    same_as_sequential(t.path);
+  }
+  SECTION("format 1: no node table") {
+    t.sql("DROP TABLE merkle_node; DROP TABLE checkpoint_seen; DROP TABLE ledger_size; PRAGMA user_version=1", false);
+    same_as_sequential(t.path);
+    CHECK(pipelined(t.path, options(1, 16, 1 << 20)).chain.ok);
+  }
+}
+
+TEST_CASE("the reading thread checks batches itself when it is ahead, with the same outcome",
+          "[ledger][verify][pipeline]") {
+  TempLedger t;
+  t.add_rows(3000);
+  const Outcome want = sequential(t.path);
+  size_t stolen = 0;
+  for (int attempt = 0; attempt < 50 && stolen == 0; ++attempt) {
+    const Outcome got = pipelined(t.path, options(1, 16, 1 << 20, &stolen));
+    CHECK(got.chain.ok);
+    CHECK(got.root == want.root);
+    CHECK(got.nodes == want.nodes);
+  }
+  CHECK(stolen > 0);  // a reader far ahead of one worker takes a batch back at some point
 }
