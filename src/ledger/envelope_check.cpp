@@ -32,7 +32,6 @@ bool bare(std::string_view s) {
   return true;
 }
 
-
 // The two lowercase hex digits of every byte.
 constexpr std::array<char, 512> kHexPairs = [] {
   std::array<char, 512> t{};

@@ -29,7 +29,10 @@ void append_envelope_tail(std::string& out, std::string_view cycle_json, std::st
     std::string& out;
     bool lit(std::string_view s) { return out.append(s), true; }
     bool json(std::string_view s) { return lit(s); }
-    bool hex(const Hash& h) { return append_hex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()), out), true; }
+    bool hex(const Hash& h) {
+      append_hex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()), out);
+      return true;
+    }
     bool num(int64_t n) { return lit(std::to_string(n)); }
   } sink{out};
   envelope_tail(sink, cycle_json, kind_json, prev, province_json, seq, subject_json);

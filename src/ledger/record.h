@@ -53,8 +53,8 @@ inline constexpr std::string_view kEnvelopeHead = "{\"body\":";
 // The tail, the fields after the body and the closing brace, in one definition that every user
 // walks with its own sink: `lit` (fixed bytes), `json` (a column as a JSON string), `hex` (the
 // prev hash as 64 lowercase hex digits) and `num` (the seq in decimal), each returning false to
-// stop. make_record's sink appends (append_envelope_tail); verify's sinks measure and compare
-// the stored bytes in place (envelope_check.cpp).
+// stop. make_record's sink appends (append_envelope_tail); verify's writes the tail it expects
+// into a buffer, to compare with the stored bytes (envelope_check.cpp).
 template <typename Sink, typename Str>
 bool envelope_tail(Sink& out, const Str& cycle, const Str& kind, const Hash& prev, const Str& province, int64_t seq,
                    const Str& subject) {

@@ -7,8 +7,11 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "ledger/merkle.h"
 #include "ledger/store.h"
+#include "ledger/store_merkle.h"
 
 namespace verdeel::testing {
 
@@ -62,6 +65,24 @@ struct TempLedger {
       db.exec("DROP TRIGGER IF EXISTS record_no_delete");
     }
     db.exec(statement);
+  }
+  // Turns the ledger back into what format 2 (migration 002) stored: a Merkle node for every
+  // complete subtree of level 1 and up, and no ledger_size. Returns the record hashes.
+  std::vector<Hash> to_format2() {
+    std::vector<Hash> leaves;
+    {
+      ledger::Store s(path);
+      for (const auto& r : s.range(0, s.size())) leaves.push_back(r.hash);
+    }
+    std::string statements = "DROP TABLE ledger_size; PRAGMA user_version=2;";
+    ledger::MerkleFrontier f;
+    for (const Hash& h : leaves)
+      for (const ledger::Subtree& st : f.append(h))
+        if (st.level < ledger::kLowestStoredLevel)
+          statements += "INSERT INTO merkle_node (level, idx, hash) VALUES (" + std::to_string(st.level) + "," +
+                        std::to_string(st.index) + ",X'" + to_hex(st.hash) + "');";
+    sql(statements, false);
+    return leaves;
   }
   std::string read_file() const {
     std::ifstream in(path, std::ios::binary);

@@ -143,20 +143,7 @@ TEST_CASE("a format 2 ledger (nodes of every level) verifies read-only, and migr
           "[ledger][merkle][store]") {
   TempLedger t;
   fill(t);
-  std::vector<Hash> leaves;
-  {
-    Store s(t.path);
-    leaves = record_hashes(s);
-  }
-  // What format 2 stored: every complete subtree of level >= 1, and no ledger_size.
-  std::string sql = "DROP TABLE ledger_size; PRAGMA user_version=2;";
-  MerkleFrontier f;
-  for (const Hash& h : leaves)
-    for (const Subtree& st : f.append(h))
-      if (st.level < kLowestStoredLevel)
-        sql += "INSERT INTO merkle_node (level, idx, hash) VALUES (" + std::to_string(st.level) + "," +
-               std::to_string(st.index) + ",X'" + to_hex(st.hash) + "');";
-  t.sql(sql, false);
+  const std::vector<Hash> leaves = t.to_format2();
   {
     Store s(t.path);  // read-only: not migrated
     CHECK(s.format() == 2);

@@ -1,8 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include "ledger/checkpoint_state.h"
-#include "ledger/merkle.h"
-#include "ledger/store_merkle.h"
 #include "ledger/verify.h"
 #include "ledger/verify_pipeline.h"
 #include "ledger/verify_tree.h"
@@ -240,19 +238,7 @@ TEST_CASE("the pipeline checks older ledgers as verify_chain does: nodes of ever
   TempLedger t;
   t.add_rows(100);
   SECTION("format 2: nodes of level 1 and up") {
-    std::vector<Hash> leaves;
-    {
-      Store s(t.path);
-      for (int64_t i = 0; i <= 100; ++i) leaves.push_back(s.get(i)->hash);
-    }
-    std::string sql = "DROP TABLE ledger_size; PRAGMA user_version=2;";
-    MerkleFrontier f;
-    for (const Hash& h : leaves)
-      for (const Subtree& st : f.append(h))
-        if (st.level < kLowestStoredLevel)
-          sql += "INSERT INTO merkle_node (level, idx, hash) VALUES (" + std::to_string(st.level) + "," +
-                 std::to_string(st.index) + ",X'" + to_hex(st.hash) + "');";
-    t.sql(sql, false);
+    t.to_format2();
     same_as_sequential(t.path);
     CHECK(pipelined(t.path, options(1, 16, 1 << 20)).tree == "");
     t.sql("DROP TRIGGER merkle_node_no_update; UPDATE merkle_node SET hash = zeroblob(32) WHERE level = 2 AND idx = 7",
