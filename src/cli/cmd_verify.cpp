@@ -9,6 +9,7 @@
 // copy and a history re-hashed by an insider, which the chain alone cannot (LEDGER.md).
 #include <SQLiteCpp/Exception.h>
 
+#include <algorithm>
 #include <iostream>
 #include <thread>
 
@@ -32,10 +33,12 @@ struct VerifyOptions {
   std::string key_name;
   unsigned threads = default_threads();
 
-  // The reading thread checks batches too when it would wait, so one worker per further core.
+  // The reading thread checks batches too when it would wait, so one worker per further core; at
+  // most three, as beyond that reading the rows is the limit (docs/performance.md), and a
+  // container may report far more cores than it may use.
   static unsigned default_threads() {
     const unsigned cores = std::thread::hardware_concurrency();
-    return cores > 1 ? cores - 1 : 0;
+    return cores > 1 ? std::min(cores - 1, 3u) : 0;
   }
 };
 
@@ -99,7 +102,7 @@ void register_verify(CLI::App& app, Globals& g) {
   auto* p = sub->add_option("--pubkey", opt->pubkey, "Public key (NAME.pub, or a verifier key line) of the checkpoint's signer");
   sub->add_option("--threads", opt->threads,
                   "Threads that check records beside the one reading the ledger (which checks too when "
-                  "it would wait); 0 checks in that one only (default: one per core beyond the first)")
+                  "it would wait); 0 checks in that one only (default: one per core beyond the first, at most 3)")
       ->check(CLI::Range(0u, 64u));
   sub->add_option("--key-name", opt->key_name, "Signer name (default: the key file's name without extension)");
   c->needs(p);
