@@ -64,7 +64,8 @@ void backfill(SQLite::Database& db, uint64_t size) {
 
 }  // namespace
 
-unsigned lowest_stored_level(const Store& store) {
+unsigned lowest_stored_level(Store& store) {
+  if (!table_exists(store.db(), "merkle_node")) return 0;
   if (store.format() >= 3) return kLowestStoredLevel;
   return store.format() == 2 ? 1 : 0;
 }
@@ -72,7 +73,7 @@ unsigned lowest_stored_level(const Store& store) {
 StoreTree::StoreTree(Store& store) : StoreTree(store, static_cast<uint64_t>(store.size())) {}
 
 StoreTree::StoreTree(Store& store, uint64_t size) : store_(store), size_(size) {
-  lowest_ = table_exists(store_.db(), "merkle_node") ? lowest_stored_level(store_) : 0;
+  lowest_ = lowest_stored_level(store_);
 }
 
 StoreTree::~StoreTree() = default;

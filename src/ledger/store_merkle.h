@@ -21,8 +21,8 @@ namespace verdeel::ledger {
 inline constexpr unsigned kLowestStoredLevel = 4;
 
 // The lowest level a ledger of this format stores in merkle_node: kLowestStoredLevel from
-// format 3 on, 1 in format 2, 0 when it has no node table (format 1).
-unsigned lowest_stored_level(const Store& store);
+// format 3 on, 1 in format 2, 0 when it has no node table (format 1, or the table is gone).
+unsigned lowest_stored_level(Store& store);
 
 class StoreTree : public MerkleSource {
  public:

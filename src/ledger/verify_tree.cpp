@@ -28,8 +28,7 @@ uint64_t stored_nodes(uint64_t n, unsigned lowest) {
 }  // namespace
 
 TreeCheck::TreeCheck(Store& store) : store_(store) {
-  SQLite::Statement q(store_.db(), "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'merkle_node'");
-  lowest_ = q.executeStep() ? lowest_stored_level(store_) : 0;
+  lowest_ = lowest_stored_level(store_);
 }
 
 TreeCheck::~TreeCheck() = default;
