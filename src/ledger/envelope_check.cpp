@@ -32,19 +32,6 @@ bool bare(std::string_view s) {
   return true;
 }
 
-// The two lowercase hex digits of every byte.
-constexpr std::array<char, 512> kHexPairs = [] {
-  std::array<char, 512> t{};
-  constexpr char digits[] = "0123456789abcdef";
-  for (size_t b = 0; b < 256; ++b) t[2 * b] = digits[b >> 4], t[2 * b + 1] = digits[b & 15];
-  return t;
-}();
-
-// The 64 lowercase hex digits of h.
-void hex64(const Hash& h, char* out) {
-  for (uint8_t b : h) std::memcpy(out, &kHexPairs[2 * size_t{b}], 2), out += 2;
-}
-
 // envelope_tail's sink (record.h) for verify: writes the tail into a buffer that is large enough
 // (EnvelopeCheck::matches sizes it), to be compared with the stored bytes in one go.
 struct Write {
@@ -60,7 +47,10 @@ struct Write {
     if (c.bare) *p++ = '"';
     return true;
   }
-  bool hex(const Hash& h) { return hex64(h, p), p += 2 * h.size(), true; }
+  bool hex(const Hash& h) {
+    p = write_hex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()), p);
+    return true;
+  }
   bool num(int64_t v) { return p = std::to_chars(p, p + 20, v).ptr, true; }
 };
 

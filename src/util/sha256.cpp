@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <array>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
@@ -72,15 +73,23 @@ Hash sha256_node(const Hash& left, const Hash& right) {
   return digest([&](EVP_MD_CTX* ctx) { EVP_DigestUpdate(ctx, node, sizeof node); });
 }
 
+// The two lower-case hex digits of every byte.
+constexpr std::array<char, 512> kHexPairs = [] {
+  std::array<char, 512> t{};
+  constexpr char digits[] = "0123456789abcdef";
+  for (size_t b = 0; b < 256; ++b) t[2 * b] = digits[b >> 4], t[2 * b + 1] = digits[b & 15];
+  return t;
+}();
+
+char* write_hex(std::string_view bytes, char* out) {
+  for (unsigned char b : bytes) std::memcpy(out, &kHexPairs[2 * size_t{b}], 2), out += 2;
+  return out;
+}
+
 void append_hex(std::string_view bytes, std::string& out) {
-  static const char* digits = "0123456789abcdef";
   const size_t at = out.size();
   out.resize(at + bytes.size() * 2);
-  char* p = &out[at];
-  for (unsigned char b : bytes) {
-    *p++ = digits[b >> 4];
-    *p++ = digits[b & 15];
-  }
+  write_hex(bytes, &out[at]);
 }
 
 std::string to_hex(std::string_view bytes) {

@@ -19,6 +19,8 @@ std::string to_hex(const Hash& h);
 std::string to_hex(std::string_view bytes);
 // Appends the lower-case hex of bytes to out.
 void append_hex(std::string_view bytes, std::string& out);
+// Writes the 2 * bytes.size() lower-case hex digits of bytes at out; returns the end.
+char* write_hex(std::string_view bytes, char* out);
 // Throws std::invalid_argument unless s is exactly 64 hex digits.
 Hash hash_from_hex(std::string_view s);
 // Throws std::invalid_argument on odd length or a non-hex digit.
