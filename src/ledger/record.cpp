@@ -38,11 +38,14 @@ void append_envelope_tail(std::string& out, std::string_view cycle_json, std::st
   envelope_tail(sink, cycle_json, kind_json, prev, province_json, seq, subject_json);
 }
 
-std::string Record::label() const {
-  std::string s = "record " + std::to_string(seq) + " (" + kind;
-  if (!subject.empty()) s += " " + subject;
+std::string record_label(int64_t seq, std::string_view kind, std::string_view subject) {
+  std::string s = "record " + std::to_string(seq) + " (";
+  s += kind;
+  if (!subject.empty()) s.append(" ").append(subject);
   return s + ")";
 }
+
+std::string Record::label() const { return record_label(seq, kind, subject); }
 
 Hash leaf_hash(std::string_view data) { return sha256_prefixed(0x00, data); }
 

@@ -41,6 +41,9 @@ struct Record {
   std::string label() const;
 };
 
+// The same label from a record's columns (verify names a row it could not decode by them).
+std::string record_label(int64_t seq, std::string_view kind, std::string_view subject);
+
 // Builds the record that `draft` becomes at position seq after prev.
 // Throws CanonicalError when the body holds a float or invalid UTF-8.
 Record make_record(int64_t seq, const Hash& prev, Draft draft);  // takes the body over: pass an rvalue to spare a copy

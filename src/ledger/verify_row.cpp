@@ -5,12 +5,6 @@
 namespace verdeel::ledger {
 namespace {
 
-std::string describe(const StoredRow& row) {
-  std::string s = "record " + std::to_string(row.seq) + " (" + std::string(row.kind);
-  if (!row.subject.empty()) s += " " + std::string(row.subject);
-  return s + ")";
-}
-
 bool same(std::string_view stored, const Hash& computed) {
   return stored.size() == computed.size() && std::memcmp(stored.data(), computed.data(), computed.size()) == 0;
 }
@@ -25,7 +19,7 @@ bool RowCheck::fast(const StoredRow& row, int64_t seq, const Hash& prev, Hash& c
 
 std::string RowCheck::check(const StoredRow& row, int64_t seq, const Hash& prev, Hash& computed,
                             std::string& ledger_id) {
-  auto fail = [&](const std::string& what) { return describe(row) + ": " + what; };
+  auto fail = [&](const std::string& what) { return record_label(row.seq, row.kind, row.subject) + ": " + what; };
   if (row.seq != seq) {
     if (row.seq > seq)
       return fail("records " + std::to_string(seq) + ".." + std::to_string(row.seq - 1) + " are missing");
