@@ -86,35 +86,34 @@ void write(const Json& v, std::string& out) {
             bmp = false;
             break;
           }
-      if (bmp) {
-        out.push_back('{');
-        bool first = true;
-        for (auto it = v.begin(); it != v.end(); ++it) {
-          if (!first) out.push_back(',');
-          first = false;
-          if (!utf8::valid(it.key())) throw CanonicalError("object key is not valid UTF-8");
-          write_string(it.key(), out);
-          out.push_back(':');
-          write(it.value(), out);
-        }
-        out.push_back('}');
-        break;
-      }
-      std::vector<std::pair<std::u16string, const std::string*>> keys;
-      keys.reserve(v.size());
-      for (auto it = v.begin(); it != v.end(); ++it) {
-        if (!utf8::valid(it.key())) throw CanonicalError("object key is not valid UTF-8");
-        keys.emplace_back(utf16(it.key()), &it.key());
-      }
-      std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
       out.push_back('{');
       bool first = true;
-      for (const auto& k : keys) {
+      auto member = [&](const std::string& key, const Json& value) {
         if (!first) out.push_back(',');
         first = false;
-        write_string(*k.second, out);
+        write_string(key, out);
         out.push_back(':');
-        write(v.at(*k.second), out);
+        write(value, out);
+      };
+      if (bmp) {
+        for (auto it = v.begin(); it != v.end(); ++it) {
+          if (!utf8::valid(it.key())) throw CanonicalError("object key is not valid UTF-8");
+          member(it.key(), it.value());
+        }
+      } else {
+        struct Key {
+          std::u16string units;
+          const std::string* key;
+          const Json* value;
+        };
+        std::vector<Key> keys;
+        keys.reserve(v.size());
+        for (auto it = v.begin(); it != v.end(); ++it) {
+          if (!utf8::valid(it.key())) throw CanonicalError("object key is not valid UTF-8");
+          keys.push_back(Key{utf16(it.key()), &it.key(), &it.value()});
+        }
+        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.units < b.units; });
+        for (const Key& k : keys) member(*k.key, *k.value);
       }
       out.push_back('}');
       break;
