@@ -5,6 +5,8 @@
 //   and are a fixed point of canonical(). Never any other exception.
 // - check_canonical(b) says yes exactly when canonical(parse(b)) == b
 //   (unknown only for nesting deeper than its limit).
+// - parse_canonical(b) gives a value exactly when check_canonical(b) says yes,
+//   and then the value Json::parse(b) gives.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -12,6 +14,7 @@
 
 #include "util/canonical_check.h"
 #include "util/canonical_json.h"
+#include "util/canonical_parse.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using verdeel::CanonicalCheck;
@@ -19,6 +22,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   const CanonicalCheck check = verdeel::check_canonical(bytes);
   Json j = Json::parse(data, data + size, nullptr, false);
+  const auto parsed = verdeel::parse_canonical(bytes);
+  if (parsed.has_value() != (check == CanonicalCheck::yes)) std::abort();
+  if (parsed && *parsed != j) std::abort();
   if (j.is_discarded()) {
     if (check == CanonicalCheck::yes) std::abort();
     return 0;

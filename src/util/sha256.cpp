@@ -116,9 +116,12 @@ std::string bytes_from_hex(std::string_view s) {
 
 Hash hash_from_hex(std::string_view s) {
   if (s.size() != 64) throw std::invalid_argument("a SHA-256 hash is 64 hex digits");
-  std::string b = bytes_from_hex(s);
   Hash h{};
-  for (size_t i = 0; i < h.size(); ++i) h[i] = static_cast<uint8_t>(b[i]);
+  for (size_t i = 0; i < h.size(); ++i) {
+    int hi = hex_value(s[2 * i]), lo = hex_value(s[2 * i + 1]);
+    if (hi < 0 || lo < 0) throw std::invalid_argument("not a hex digit");
+    h[i] = static_cast<uint8_t>(hi * 16 + lo);
+  }
   return h;
 }
 
