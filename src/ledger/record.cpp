@@ -2,22 +2,27 @@
 
 #include <cstdint>
 
-#include "util/canonical_check.h"
+#include "util/canonical_parse.h"
 
 namespace verdeel::ledger {
 namespace {
 
 // The canonical bytes of the envelope, written directly (record.h) rather than built as a JSON
 // value, which would copy the body. schema/golden/records.json pins them.
+void append_tail(std::string& out, int64_t seq, const Hash& prev, std::string_view kind, std::string_view cycle,
+                     std::string_view province, std::string_view subject) {
+  std::string cycle_json, kind_json, province_json, subject_json;
+  append_canonical_string(cycle, cycle_json);
+  append_canonical_string(kind, kind_json);
+  append_canonical_string(province, province_json);
+  append_canonical_string(subject, subject_json);
+  append_envelope_tail(out, cycle_json, kind_json, prev, province_json, seq, subject_json);
+}
+
 std::string envelope(int64_t seq, const Hash& prev, const Draft& d) {
   std::string out(kEnvelopeHead);
   append_canonical(d.body, out);
-  std::string cycle, kind, province, subject;
-  append_canonical_string(d.cycle, cycle);
-  append_canonical_string(d.kind, kind);
-  append_canonical_string(d.province, province);
-  append_canonical_string(d.subject, subject);
-  append_envelope_tail(out, cycle, kind, prev, province, seq, subject);
+  append_tail(out, seq, prev, d.kind, d.cycle, d.province, d.subject);
   return out;
 }
 
@@ -47,6 +52,25 @@ std::string record_label(int64_t seq, std::string_view kind, std::string_view su
 
 std::string Record::label() const { return record_label(seq, kind, subject); }
 
+PreparedDraft prepare(Draft draft) {
+  PreparedDraft p;
+  append_canonical(draft.body, p.body_);
+  p.kind_ = std::move(draft.kind);
+  p.cycle_ = std::move(draft.cycle);
+  p.province_ = std::move(draft.province);
+  p.subject_ = std::move(draft.subject);
+  return p;
+}
+
+std::string envelope_bytes(int64_t seq, const Hash& prev, const PreparedDraft& d) {
+  std::string out;
+  out.reserve(kEnvelopeHead.size() + d.body().size() + 160 + d.kind().size() + d.cycle().size() +
+              d.province().size() + d.subject().size());
+  out.append(kEnvelopeHead).append(d.body());
+  append_tail(out, seq, prev, d.kind(), d.cycle(), d.province(), d.subject());
+  return out;
+}
+
 Hash leaf_hash(std::string_view data) { return sha256_prefixed(0x00, data); }
 
 Record make_record(int64_t seq, const Hash& prev, Draft draft) {
@@ -68,33 +92,47 @@ std::optional<Record> decode_record(std::string_view data, std::string* why) {
     if (why) *why = m;
     return std::nullopt;
   };
-  Json j = Json::parse(data.begin(), data.end(), nullptr, false);
+  // Records are canonical JSON: read, and proved canonical, in one pass. Anything else goes
+  // through the general parser, to say what is wrong with it.
+  std::optional<Json> canonical_value = parse_canonical(data);
+  const bool canonical_bytes = canonical_value.has_value();
+  Json j = canonical_bytes ? std::move(*canonical_value) : Json::parse(data.begin(), data.end(), nullptr, false);
   if (j.is_discarded()) return fail("stored bytes are not JSON");
   if (!j.is_object() || j.size() != 7) return fail("stored bytes are not a record envelope");
+  auto& fields = j.get_ref<Json::object_t&>();
+  auto field = [&](const char* k) -> Json* {
+    auto it = fields.find(k);
+    return it == fields.end() ? nullptr : &it->second;
+  };
+  Json* seq = field("seq");
+  Json* body = field("body");
+  Json* text[5];
+  const char* text_keys[5] = {"kind", "cycle", "province", "subject", "prev"};
   for (const char* k : {"seq", "kind", "cycle", "province", "subject", "prev", "body"})
-    if (!j.contains(k)) return fail(std::string("record has no field '") + k + "'");
-  if (!j["seq"].is_number_integer()) return fail("seq is not an integer");
-  for (const char* k : {"kind", "cycle", "province", "subject", "prev"})
-    if (!j[k].is_string()) return fail(std::string("field '") + k + "' is not a string");
+    if (!field(k)) return fail(std::string("record has no field '") + k + "'");
+  if (!seq->is_number_integer()) return fail("seq is not an integer");
+  for (size_t i = 0; i < 5; ++i) {
+    text[i] = field(text_keys[i]);
+    if (!text[i]->is_string()) return fail(std::string("field '") + text_keys[i] + "' is not a string");
+  }
   Record r;
-  r.seq = j["seq"].get<int64_t>();
-  r.kind = j["kind"].get<std::string>();
-  r.cycle = j["cycle"].get<std::string>();
-  r.province = j["province"].get<std::string>();
-  r.subject = j["subject"].get<std::string>();
+  r.seq = seq->get<int64_t>();
+  const std::string& prev = text[4]->get_ref<const std::string&>();
   try {
-    r.prev = hash_from_hex(j["prev"].get<std::string>());
+    r.prev = hash_from_hex(prev);
   } catch (const std::exception&) {
     return fail("prev is not a SHA-256 hash in hex");
   }
-  // Bytes that are canonical JSON (one pass, no allocation) of an object with exactly these seven
-  // fields are the envelope of those fields, provided prev is lower-case hex and seq fits in 64
-  // signed bits: then re-serialising to compare can be skipped. Otherwise it says what differs.
-  const Json& seq = j["seq"];
-  const bool proved = check_canonical(data) == CanonicalCheck::yes &&
-                      j["prev"].get_ref<const std::string&>() == to_hex(r.prev) &&
-                      (seq.is_number_unsigned() ? seq.get<uint64_t>() <= static_cast<uint64_t>(INT64_MAX) : true);
-  r.body = std::move(j["body"]);
+  // Bytes that are canonical JSON of an object with exactly these seven fields are the envelope of
+  // those fields, provided prev is lower-case hex and seq fits in 64 signed bits: then
+  // re-serialising to compare can be skipped. Otherwise it says what differs.
+  const bool proved = canonical_bytes && prev.find_first_of("ABCDEF") == std::string::npos &&
+                      (seq->is_number_unsigned() ? seq->get<uint64_t>() <= static_cast<uint64_t>(INT64_MAX) : true);
+  r.kind = std::move(text[0]->get_ref<std::string&>());
+  r.cycle = std::move(text[1]->get_ref<std::string&>());
+  r.province = std::move(text[2]->get_ref<std::string&>());
+  r.subject = std::move(text[3]->get_ref<std::string&>());
+  r.body = std::move(*body);
   r.data = std::string(data);
   if (!proved) {
     try {

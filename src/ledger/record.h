@@ -48,6 +48,28 @@ std::string record_label(int64_t seq, std::string_view kind, std::string_view su
 // Throws CanonicalError when the body holds a float or invalid UTF-8.
 Record make_record(int64_t seq, const Hash& prev, Draft draft);  // takes the body over: pass an rvalue to spare a copy
 
+// A draft whose body is already written as canonical JSON, so that the costly part of making a
+// record (writing the body) can be done before seq and prev are known, on any thread. Only
+// prepare() makes one, so its body bytes are canonical by construction.
+class PreparedDraft {
+ public:
+  const std::string& kind() const { return kind_; }
+  const std::string& cycle() const { return cycle_; }
+  const std::string& province() const { return province_; }
+  const std::string& subject() const { return subject_; }
+  const std::string& body() const { return body_; }  // canonical JSON
+
+ private:
+  friend PreparedDraft prepare(Draft draft);
+  PreparedDraft() = default;
+  std::string kind_, cycle_, province_, subject_, body_;
+};
+// Writes the draft's body. Throws CanonicalError as make_record does.
+PreparedDraft prepare(Draft draft);
+
+// The canonical bytes of the record that `draft` becomes at position seq after prev.
+std::string envelope_bytes(int64_t seq, const Hash& prev, const PreparedDraft& draft);
+
 // The canonical envelope {seq, kind, cycle, province, subject, prev, body} (LEDGER.md "Records")
 // has ASCII keys, so their UTF-16 order is fixed: body, cycle, kind, prev, province, seq, subject.
 // Its bytes are kEnvelopeHead, the canonical body, then the tail below; make_record writes them

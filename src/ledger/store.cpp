@@ -38,29 +38,20 @@ std::string new_ledger_id() {
   return to_hex(raw);
 }
 
-// Every read checks what a reader can check cheaply: the stored bytes hash to
-// the stored hash and agree with the indexed columns. A record edited in
-// place is never used silently; only `verify` (the whole chain) and `replay`
-// (the computation) go further. Columns: data, seq, hash, kind, cycle,
-// province, subject (kRecordColumns).
-Record row_to_record(SQLite::Statement& q) {
-  std::string data = q.getColumn(0).getString();
-  int64_t seq = q.getColumn(1).getInt64();
-  auto unusable = [&](const std::string& why) {
-    return StoreError("record " + std::to_string(seq) + " is corrupt: " + why +
-                      "; nothing was done (run `verdeel verify`)");
-  };
-  std::string why;
-  auto r = decode_record(data, &why);
-  if (!r) throw unusable(why);
-  std::string stored_hash = q.getColumn(2).getString();
-  if (stored_hash.size() != r->hash.size() || std::memcmp(stored_hash.data(), r->hash.data(), r->hash.size()) != 0)
-    throw unusable("its bytes do not match its hash");
-  if (r->seq != seq || r->kind != q.getColumn(3).getString() || r->cycle != q.getColumn(4).getString() ||
-      r->province != q.getColumn(5).getString() || r->subject != q.getColumn(6).getString())
-    throw unusable("its bytes disagree with its indexed columns");
-  return *r;
+RowCopy copy_row(SQLite::Statement& q) {
+  RowCopy row;
+  row.data = q.getColumn(0).getString();
+  row.seq = q.getColumn(1).getInt64();
+  row.hash = q.getColumn(2).getString();
+  row.kind = q.getColumn(3).getString();
+  row.cycle = q.getColumn(4).getString();
+  row.province = q.getColumn(5).getString();
+  row.subject = q.getColumn(6).getString();
+  return row;
 }
+
+// Columns: data, seq, hash, kind, cycle, province, subject (kRecordColumns).
+Record row_to_record(SQLite::Statement& q) { return record_from_row(copy_row(q)); }
 
 std::vector<Record> collect(SQLite::Statement& q) {
   std::vector<Record> out;
@@ -177,26 +168,42 @@ SQLite::Statement& Store::prepared(std::unique_ptr<SQLite::Statement>& slot, con
 namespace {
 // One row from a kept statement, which is reset afterwards (also on a throw), so that it holds no
 // read transaction between calls.
-std::optional<Record> one_row(SQLite::Statement& q) {
+std::optional<RowCopy> one_row(SQLite::Statement& q) {
   struct Reset {
     SQLite::Statement& q;
     ~Reset() { q.tryReset(); }  // never throws: a destructor that throws would end the process
   } reset{q};
   if (!q.executeStep()) return std::nullopt;
-  return row_to_record(q);
+  return copy_row(q);
+}
+
+std::optional<Record> decoded(std::optional<RowCopy> row) {
+  if (!row) return std::nullopt;
+  return record_from_row(std::move(*row));
 }
 }  // namespace
 
 std::optional<Record> Store::get(int64_t seq) {
   auto& q = prepared(get_q_, "SELECT " kRecordColumns " FROM record WHERE seq = ?");
   q.bind(1, static_cast<int64_t>(seq));
-  return one_row(q);
+  return decoded(one_row(q));
 }
 
-std::optional<Record> Store::by_hash(const Hash& h) {
+std::optional<Record> Store::by_hash(const Hash& h) { return decoded(row_by_hash(h)); }
+
+std::optional<RowCopy> Store::row_by_hash(const Hash& h) {
   auto& q = prepared(by_hash_q_, "SELECT " kRecordColumns " FROM record WHERE hash = ?");
   q.bind(1, h.data(), static_cast<int>(h.size()));
   return one_row(q);
+}
+
+std::vector<std::string> Store::provinces_with(const std::string& cycle, const std::string& kind) {
+  SQLite::Statement q(*db_, "SELECT DISTINCT province FROM record WHERE kind = ? AND cycle = ? ORDER BY province");
+  q.bind(1, kind);
+  q.bind(2, cycle);
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
 }
 
 std::vector<Record> Store::range(int64_t from, int64_t to) {
@@ -319,25 +326,37 @@ Store::Writer::~Writer() {
 
 Record Store::Writer::append(Draft draft) {
   Record r = make_record(next_seq_, head_, std::move(draft));
+  insert(r.seq, r.kind, r.cycle, r.province, r.subject, r.hash, r.data);
+  return r;
+}
+
+Appended Store::Writer::append(const PreparedDraft& draft) {
+  std::string data = envelope_bytes(next_seq_, head_, draft);
+  Appended a{next_seq_, leaf_hash(data)};
+  insert(a.seq, draft.kind(), draft.cycle(), draft.province(), draft.subject(), a.hash, data);
+  return a;
+}
+
+void Store::Writer::insert(int64_t seq, const std::string& kind, const std::string& cycle, const std::string& province,
+                           const std::string& subject, const Hash& hash, const std::string& data) {
   if (!insert_)
     insert_ = std::make_unique<SQLite::Statement>(
         store_.db(), "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)");
   SQLite::Statement& q = *insert_;
   q.reset();
-  q.bind(1, static_cast<int64_t>(r.seq));
-  // No copies: r outlives the statement's use of the values (exec, then reset before the next bind).
-  q.bindNoCopy(2, r.kind);
-  q.bindNoCopy(3, r.cycle);
-  q.bindNoCopy(4, r.province);
-  q.bindNoCopy(5, r.subject);
-  q.bindNoCopy(6, r.hash.data(), static_cast<int>(r.hash.size()));
-  q.bindNoCopy(7, r.data.data(), static_cast<int>(r.data.size()));
+  q.bind(1, static_cast<int64_t>(seq));
+  // No copies: the values outlive the statement's use of them (exec, then reset before the next bind).
+  q.bindNoCopy(2, kind);
+  q.bindNoCopy(3, cycle);
+  q.bindNoCopy(4, province);
+  q.bindNoCopy(5, subject);
+  q.bindNoCopy(6, hash.data(), static_cast<int>(hash.size()));
+  q.bindNoCopy(7, data.data(), static_cast<int>(data.size()));
   q.exec();
   q.clearBindings();
-  tree_->append(r.hash);
+  tree_->append(hash);
   ++next_seq_;
-  head_ = r.hash;
-  return r;
+  head_ = hash;
 }
 
 Hash Store::Writer::root() const {

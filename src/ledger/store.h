@@ -48,6 +48,26 @@ struct StoredRow {
   std::string_view data;
 };
 
+// A row copied out of SQLite, not yet interpreted: it can be decoded away from the connection
+// (on another thread) by record_from_row.
+struct RowCopy {
+  int64_t seq = 0;
+  std::string kind, cycle, province, subject;
+  std::string hash;  // as stored
+  std::string data;
+};
+
+// The record a row holds, after the checks every read makes: the bytes decode, hash to the stored
+// hash and agree with the indexed columns. Throws StoreError ("record N is corrupt: ...") otherwise.
+// Pure: no SQLite.
+Record record_from_row(RowCopy row);
+
+// Where a record landed.
+struct Appended {
+  int64_t seq = 0;
+  Hash hash{};
+};
+
 class Store {
  public:
   enum class Mode { read_only, read_write };
@@ -69,6 +89,10 @@ class Store {
   std::optional<Record> head();
   std::optional<Record> get(int64_t seq);
   std::optional<Record> by_hash(const Hash& h);
+  // The same row, copied but not decoded (record_from_row decodes it).
+  std::optional<RowCopy> row_by_hash(const Hash& h);
+  // The provinces that have a record of this kind in this cycle, by the indexed columns, sorted.
+  std::vector<std::string> provinces_with(const std::string& cycle, const std::string& kind);
   // Records in [from, to), in order.
   std::vector<Record> range(int64_t from, int64_t to);
   // Every record whose subject is `code`, oldest first (index look-up).
@@ -98,12 +122,17 @@ class Store {
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
     Record append(Draft draft);  // pass an rvalue to spare copying the body
+    // The same for a draft whose body is already written (record.h): only the envelope is left.
+    Appended append(const PreparedDraft& draft);
     int64_t size() const { return next_seq_; }
     // Merkle root of the size() records, this transaction's included.
     Hash root() const;
     void commit();
 
    private:
+    void insert(int64_t seq, const std::string& kind, const std::string& cycle, const std::string& province,
+                const std::string& subject, const Hash& hash, const std::string& data);
+
     Store& store_;
     std::unique_ptr<SQLite::Statement> insert_;  // prepared once per transaction
     bool open_ = false;

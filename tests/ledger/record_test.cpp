@@ -90,3 +90,17 @@ TEST_CASE("changing any field changes the hash", "[ledger][record]") {
   other[0] = 1;
   CHECK(changed(base, 1, other));
 }
+
+TEST_CASE("a prepared draft gives the same bytes as the draft it was prepared from", "[ledger][record]") {
+  Hash prev{};
+  prev[0] = 0xAB;
+  Draft d{"result.gemeente", "2024", "Fryslân", "GM0080",
+          Json{{"places", {{"regulier", 12}, {"amv", 0}}}, {"name", "Leeuwarden \"de\"\n"}, {"share", {{"num", 1}, {"den", 3}}}}};
+  Record r = make_record(42, prev, d);
+  PreparedDraft p = prepare(d);
+  CHECK(p.body() == canonical(d.body));
+  CHECK(envelope_bytes(42, prev, p) == r.data);
+  CHECK(envelope_bytes(43, prev, p) != r.data);
+  Draft bad{"k", "", "", "", Json{{"x", 0.5}}};
+  CHECK_THROWS_AS(prepare(bad), CanonicalError);
+}

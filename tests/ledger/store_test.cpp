@@ -79,6 +79,63 @@ TEST_CASE("appends chain each record to the one before", "[ledger][store]") {
   CHECK(s.latest("2024", "Drenthe", "input.verslag")->seq == 5);
 }
 
+TEST_CASE("a prepared draft is appended as the draft itself would be", "[ledger][store]") {
+  TempLedger a, b;
+  // Two ledgers that differ only in how the second record was handed over.
+  Draft d{"input.verslag", "2024", "Drenthe", "GM0106", Json{{"regulier", 7}, {"naam", "Assen"}}};
+  Hash via_draft, via_prepared;
+  {
+    Store s(a.path, Store::Mode::read_write);
+    Store::Writer w(s);
+    via_draft = w.append(Draft{d}).hash;
+    w.commit();
+  }
+  {
+    Store s(b.path, Store::Mode::read_write);
+    Store::Writer w(s);
+    Appended got = w.append(prepare(Draft{d}));
+    CHECK(got.seq == 1);
+    via_prepared = got.hash;
+    CHECK(w.size() == 2);
+    w.commit();
+  }
+  Store sa(a.path), sb(b.path);
+  auto ra = sa.get(1), rb = sb.get(1);
+  REQUIRE(ra);
+  REQUIRE(rb);
+  CHECK(rb->hash == via_prepared);
+  CHECK(ra->hash == via_draft);
+  CHECK(rb->body == ra->body);
+  CHECK(rb->prev == sb.get(0)->hash);
+  CHECK(rb->data == make_record(1, sb.get(0)->hash, Draft{d}).data);
+  CHECK(verify_chain(sb).ok);
+}
+
+TEST_CASE("a row read by hash decodes away from the store, with the checks every read makes", "[ledger][store]") {
+  TempLedger t;
+  t.add_rows(3);
+  Store s(t.path);
+  auto all = s.range(0, s.size());
+  auto row = s.row_by_hash(all[2].hash);
+  REQUIRE(row);
+  CHECK(row->seq == 2);
+  Record r = record_from_row(*row);
+  CHECK(r.hash == all[2].hash);
+  CHECK(r.data == all[2].data);
+  CHECK_FALSE(s.row_by_hash(Hash{}));
+  RowCopy wrong_hash = *row;
+  wrong_hash.hash[0] = static_cast<char>(wrong_hash.hash[0] ^ 1);
+  CHECK_THROWS_WITH(record_from_row(wrong_hash), Catch::Contains("record 2 is corrupt: its bytes do not match its hash"));
+  RowCopy wrong_column = *row;
+  wrong_column.subject = "GM9999";
+  CHECK_THROWS_WITH(record_from_row(wrong_column), Catch::Contains("disagree with its indexed columns"));
+  RowCopy edited = *row;
+  edited.data.insert(1, " ");
+  CHECK_THROWS_WITH(record_from_row(edited), Catch::Contains("record 2 is corrupt"));
+  CHECK(s.provinces_with("2024", "input.verslag") == std::vector<std::string>{"Drenthe"});
+  CHECK(s.provinces_with("2026", "input.verslag").empty());
+}
+
 TEST_CASE("a transaction that is not committed leaves no trace", "[ledger][store]") {
   TempLedger t;
   {
