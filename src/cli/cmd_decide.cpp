@@ -1,6 +1,10 @@
 // verdeel decide --cycle C (--province P | --all): runs the method on the
 // recorded inputs and records every step and the result, one transaction.
+#include <algorithm>
 #include <iostream>
+#include <optional>
+#include <thread>
+#include <variant>
 
 #include "cli/clock.h"
 #include "cli/context.h"
@@ -10,6 +14,7 @@
 #include "decision/replay.h"
 #include "method/decision.h"
 #include "report/render.h"
+#include "util/ordered_jobs.h"
 #include "version.h"
 
 namespace verdeel::cli {
@@ -20,10 +25,34 @@ struct DecideOptions {
   std::string province;
   bool all = false;
   bool again = false;
+  // The writing thread computes too when it would wait, so one worker per further core; at most
+  // three (a container may report more cores than it may use).
+  unsigned threads = [] {
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores > 1 ? std::min(cores - 1, 3u) : 0u;
+  }();
 };
 
-void decide_one(ledger::Store& store, ledger::Store::Writer& w, const std::string& cycle,
-                const std::string& province, bool again) {
+// What deciding one province needs from the ledger, read by the writing thread.
+struct ProvinceWork {
+  std::string province;
+  std::string set_hash;
+  int64_t run_number = 0;
+  std::vector<ledger::RowCopy> input_rows;
+};
+
+// One province decided, all but the envelopes of its records (seq and prev): the costly part,
+// done on any core (docs/performance.md, "decide on two cores"). A step record is written at once,
+// except result.decision, which names its run's start record and so waits for its seq.
+struct Prepared {
+  method::Decision decision;
+  std::vector<std::variant<ledger::Draft, ledger::PreparedDraft>> steps;
+};
+
+// Reads what province `province` needs; nullopt, after saying so, when it is already decided on
+// these inputs and `again` was not given.
+std::optional<ProvinceWork> read_province(ledger::Store& store, const std::string& cycle, const std::string& province,
+                                          bool again, std::string& skipped) {
   auto set = store.latest(cycle, province, "input.set");
   if (!set) throw UsageError("no inputs recorded for " + province + " " + cycle);
   std::string set_hash = to_hex(set->hash);
@@ -31,30 +60,53 @@ void decide_one(ledger::Store& store, ledger::Store::Writer& w, const std::strin
   if (!spans.empty() && !again) {
     auto last = store.get(spans.back().end);
     if (last && last->body.value("input_set", "") == set_hash) {
-      std::cout << province << " " << cycle << ": already decided on these inputs (run " << spans.back().number
-                << ", record " << last->seq << "); use --again to record a new run\n";
-      return;
+      skipped = province + " " + cycle + ": already decided on these inputs (run " +
+                std::to_string(spans.back().number) + ", record " + std::to_string(last->seq) +
+                "); use --again to record a new run";
+      return std::nullopt;
     }
   }
-  auto inputs = load_input_set(store, *set);
-  method::Decision d = method::decide(decision::case_from_inputs(cycle, province, decision::method_inputs(inputs)));
-  auto steps = decision::decision_records(d, inputs, set_hash);
+  return ProvinceWork{province, set_hash, static_cast<int64_t>(spans.size()) + 1, load_input_rows(store, *set)};
+}
 
-  int64_t run_number = static_cast<int64_t>(spans.size()) + 1;
-  auto start = w.append(ledger::Draft{"decision.start", cycle, province, "",
-                                      Json{{"engine", "verdeel " VERDEEL_VERSION},
-                                           {"run", run_number},
-                                           {"input_set", set_hash},
-                                           {"time", now_utc()}}});
-  for (auto& s : steps) {
-    if (s.kind == "result.decision") s.body["start"] = start.seq;
-    w.append(ledger::Draft{s.kind, cycle, province, s.subject, std::move(s.body)});
+// The method on one province's inputs, and its records written: pure, for any thread.
+Prepared prepare_province(const std::string& cycle, ProvinceWork& w) {
+  std::vector<decision::InputRef> inputs;
+  inputs.reserve(w.input_rows.size());
+  for (auto& row : w.input_rows) inputs.push_back(to_input(ledger::record_from_row(std::move(row))));
+  Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_inputs(inputs))), {}};
+  for (auto& s : decision::decision_records(p.decision, inputs, w.set_hash)) {
+    ledger::Draft draft{std::move(s.kind), cycle, w.province, std::move(s.subject), std::move(s.body)};
+    if (draft.kind == "result.decision")
+      p.steps.emplace_back(std::move(draft));
+    else
+      p.steps.emplace_back(ledger::prepare(std::move(draft)));
   }
+  return p;
+}
+
+// Appends one province's run: its start record, then its steps; says what was decided.
+void append_province(ledger::Store::Writer& w, const std::string& cycle, const ProvinceWork& work, Prepared& p) {
+  auto start = w.append(ledger::Draft{"decision.start", cycle, work.province, "",
+                                      Json{{"engine", "verdeel " VERDEEL_VERSION},
+                                           {"run", work.run_number},
+                                           {"input_set", work.set_hash},
+                                           {"time", now_utc()}}});
+  for (auto& step : p.steps) {
+    if (auto* ready = std::get_if<ledger::PreparedDraft>(&step)) {
+      w.append(*ready);
+      continue;
+    }
+    auto& draft = std::get<ledger::Draft>(step);
+    draft.body["start"] = start.seq;
+    w.append(std::move(draft));
+  }
+  const auto& d = p.decision;
   const auto& r = d.restopgave;
-  std::cout << province << " " << cycle << ": run " << run_number << ", records " << start.seq << ".."
-            << start.seq + static_cast<int64_t>(steps.size()) << "; remainder " << r.rest.regulier << " regulier + "
-            << r.rest.amv << " amv; decided " << d.besluit_som.regulier << " + " << d.besluit_som.amv << " = "
-            << d.besluit_som.total() << " places";
+  std::cout << work.province << " " << cycle << ": run " << work.run_number << ", records " << start.seq << ".."
+            << start.seq + static_cast<int64_t>(p.steps.size()) << "; remainder " << r.rest.regulier
+            << " regulier + " << r.rest.amv << " amv; decided " << d.besluit_som.regulier << " + "
+            << d.besluit_som.amv << " = " << d.besluit_som.total() << " places";
   int64_t short_reg = 0, short_amv = 0;
   if (const auto* v = d.verdeling(method::Category::regulier)) short_reg = v->shortfall;
   if (const auto* v = d.verdeling(method::Category::amv)) short_amv = v->shortfall;
@@ -62,6 +114,36 @@ void decide_one(ledger::Store& store, ledger::Store::Writer& w, const std::strin
     std::cout << "; SHORTFALL " << short_reg << " regulier + " << short_amv
               << " amv could not be placed within the caps (see `verdeel show`)";
   std::cout << "\n";
+}
+
+// Every province in one transaction. The writing thread reads what each province needs, then
+// appends the provinces in order, while the workers compute the next ones (OrderedJobs): the
+// records, and every message, are the same whatever the number of threads.
+void decide(ledger::Store& store, const DecideOptions& opt, const std::vector<std::string>& provinces) {
+  ledger::Store::Writer w(store);
+  struct Entry {
+    ProvinceWork work;
+    size_t job = 0;
+    std::string skipped;  // non-empty: nothing to decide
+  };
+  std::vector<Entry> entries(provinces.size());
+  OrderedJobs<Prepared> jobs(provinces.size() > 1 ? opt.threads : 0);
+  for (size_t i = 0; i < provinces.size(); ++i) {
+    Entry& e = entries[i];
+    auto work = read_province(store, opt.cycle, provinces[i], opt.again, e.skipped);
+    if (!work) continue;
+    e.work = std::move(*work);
+    e.job = jobs.add([&cycle = opt.cycle, &e] { return prepare_province(cycle, e.work); });
+  }
+  for (Entry& e : entries) {
+    if (!e.skipped.empty()) {
+      std::cout << e.skipped << "\n";
+      continue;
+    }
+    Prepared p = jobs.take(e.job);
+    append_province(w, opt.cycle, e.work, p);
+  }
+  w.commit();
 }
 }  // namespace
 
@@ -74,15 +156,17 @@ void register_decide(CLI::App& app, Globals& g) {
   auto* a = sub->add_flag("--all", opt->all, "Every province with recorded inputs");
   p->excludes(a);
   sub->add_flag("--again", opt->again, "Record a new run even when the inputs did not change");
+  sub->add_option("--threads", opt->threads,
+                  "Threads that compute provinces beside the one writing the ledger (which computes too when "
+                  "it would wait); 0 computes in that one only (default: one per core beyond the first, at most 3)")
+      ->check(CLI::Range(0u, 64u));
   sub->callback([&g, opt] {
     if (opt->province.empty() && !opt->all) throw UsageError("decide needs --province NAME or --all");
     auto store = g.open(ledger::Store::Mode::read_write);
-    ledger::Store::Writer w(*store);
     std::vector<std::string> provinces = opt->all ? recorded_provinces(*store, opt->cycle)
                                                   : std::vector<std::string>{resolve_province(*store, opt->cycle, opt->province)};
     if (provinces.empty()) throw UsageError("no inputs recorded for cycle " + opt->cycle);
-    for (const auto& prov : provinces) decide_one(*store, w, opt->cycle, prov, opt->again);
-    w.commit();
+    decide(*store, *opt, provinces);
   });
 }
 

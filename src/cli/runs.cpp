@@ -1,7 +1,6 @@
 #include "cli/runs.h"
 
 #include <algorithm>
-#include <set>
 
 #include "cli/context.h"
 
@@ -28,9 +27,7 @@ decision::InputRef to_input(ledger::Record&& r) {
 }
 
 std::vector<std::string> recorded_provinces(ledger::Store& store, const std::string& cycle) {
-  std::set<std::string> out;
-  for (const auto& r : store.by_cycle_kind(cycle, "input.set")) out.insert(r.province);
-  return {out.begin(), out.end()};
+  return store.provinces_with(cycle, "input.set");
 }
 
 std::string resolve_province(ledger::Store& store, const std::string& cycle, const std::string& name) {
@@ -43,13 +40,22 @@ std::string resolve_province(ledger::Store& store, const std::string& cycle, con
   throw UsageError("unknown province '" + name + "' in cycle " + cycle + " (recorded: " + list + ")");
 }
 
+std::vector<ledger::RowCopy> load_input_rows(ledger::Store& store, const ledger::Record& set) {
+  std::vector<ledger::RowCopy> out;
+  const auto& listed = set.body.at("records");
+  out.reserve(listed.size());
+  for (const auto& h : listed) {
+    const auto& hex = h.get_ref<const std::string&>();
+    auto row = store.row_by_hash(hash_from_hex(hex));
+    if (!row) throw std::runtime_error(set.label() + " names a record that is not in the ledger: " + hex);
+    out.push_back(std::move(*row));
+  }
+  return out;
+}
+
 std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledger::Record& set) {
   std::vector<decision::InputRef> out;
-  for (const auto& h : set.body.at("records")) {
-    auto r = store.by_hash(hash_from_hex(h.get<std::string>()));
-    if (!r) throw std::runtime_error(set.label() + " names a record that is not in the ledger: " + h.get<std::string>());
-    out.push_back(to_input(std::move(*r)));
-  }
+  for (auto& row : load_input_rows(store, set)) out.push_back(to_input(ledger::record_from_row(std::move(row))));
   return out;
 }
 

@@ -19,11 +19,14 @@ decision::InputRef to_input(ledger::Record&& r);  // takes the body over
 // The province as recorded (matched case-insensitively); throws UsageError
 // naming the provinces that are known for that cycle.
 std::string resolve_province(ledger::Store& store, const std::string& cycle, const std::string& name);
-// Every province with inputs recorded in the cycle.
+// Every province with inputs recorded in the cycle (by the indexed columns; reading a province's
+// input set checks its record).
 std::vector<std::string> recorded_provinces(ledger::Store& store, const std::string& cycle);
 
 // The input records listed by an input.set record, in its order.
 std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledger::Record& set);
+// Their rows, read but not decoded (ledger::record_from_row decodes them, on any thread).
+std::vector<ledger::RowCopy> load_input_rows(ledger::Store& store, const ledger::Record& set);
 
 // The input.set record a run decided on (named by its decision.start).
 ledger::Record run_input_set(ledger::Store& store, const decision::Run& run);
