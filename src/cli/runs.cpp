@@ -1,6 +1,8 @@
 #include "cli/runs.h"
 
 #include <algorithm>
+#include <cstring>
+#include <optional>
 
 #include "cli/context.h"
 
@@ -11,6 +13,13 @@ std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
+
+// Orders positions by the hashes they point at, and compares a position with a hash either way.
+struct Less {
+  const std::vector<Hash>& hashes;
+  bool operator()(size_t a, const Hash& h) const { return hashes[a] < h; }
+  bool operator()(const Hash& h, size_t b) const { return h < hashes[b]; }
+};
 
 }  // namespace
 
@@ -41,14 +50,30 @@ std::string resolve_province(ledger::Store& store, const std::string& cycle, con
 }
 
 std::vector<ledger::RowCopy> load_input_rows(ledger::Store& store, const ledger::Record& set) {
-  std::vector<ledger::RowCopy> out;
   const auto& listed = set.body.at("records");
-  out.reserve(listed.size());
-  for (const auto& h : listed) {
-    const auto& hex = h.get_ref<const std::string&>();
-    auto row = store.row_by_hash(hash_from_hex(hex));
-    if (!row) throw std::runtime_error(set.label() + " names a record that is not in the ledger: " + hex);
-    out.push_back(std::move(*row));
+  std::vector<Hash> wanted;
+  wanted.reserve(listed.size());
+  for (const auto& h : listed) wanted.push_back(hash_from_hex(h.get_ref<const std::string&>()));
+  // An input set lists inputs of its own cycle and province: read them as one index range, and
+  // pick the listed ones by hash (a sorted list of positions); any other is looked up by hash.
+  std::vector<size_t> by_hash(wanted.size());
+  for (size_t i = 0; i < by_hash.size(); ++i) by_hash[i] = i;
+  std::sort(by_hash.begin(), by_hash.end(), [&](size_t a, size_t b) { return wanted[a] < wanted[b]; });
+  std::vector<std::optional<ledger::RowCopy>> found(wanted.size());
+  for (auto& row : store.rows_in_scope(set.cycle, set.province, "input.")) {
+    if (row.hash.size() != Hash{}.size()) continue;  // not one that was listed; its own read would refuse it
+    Hash h;
+    std::memcpy(h.data(), row.hash.data(), h.size());
+    auto [first, last] = std::equal_range(by_hash.begin(), by_hash.end(), h, Less{wanted});
+    for (auto it = first; it != last; ++it) found[*it] = std::next(it) == last ? std::move(row) : row;
+  }
+  std::vector<ledger::RowCopy> out;
+  out.reserve(wanted.size());
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (!found[i]) found[i] = store.row_by_hash(wanted[i]);
+    if (!found[i])
+      throw std::runtime_error(set.label() + " names a record that is not in the ledger: " + to_hex(wanted[i]));
+    out.push_back(std::move(*found[i]));
   }
   return out;
 }

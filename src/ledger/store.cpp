@@ -197,6 +197,25 @@ std::optional<RowCopy> Store::row_by_hash(const Hash& h) {
   return one_row(q);
 }
 
+std::vector<RowCopy> Store::rows_in_scope(const std::string& cycle, const std::string& province,
+                                          const std::string& kind_prefix) {
+  // kind >= prefix AND kind < prefix with its last byte raised: every kind that starts with it,
+  // as one range of the record_scope index (cycle, province, kind, seq).
+  if (kind_prefix.empty() || static_cast<unsigned char>(kind_prefix.back()) == 0xFF)
+    throw std::invalid_argument("rows_in_scope: a kind prefix must be non-empty and end below 0xFF");
+  std::string past = kind_prefix;
+  past.back() = static_cast<char>(past.back() + 1);
+  SQLite::Statement q(*db_, "SELECT " kRecordColumns
+                            " FROM record WHERE cycle = ? AND province = ? AND kind >= ? AND kind < ? ORDER BY seq");
+  q.bind(1, cycle);
+  q.bind(2, province);
+  q.bind(3, kind_prefix);
+  q.bind(4, past);
+  std::vector<RowCopy> out;
+  while (q.executeStep()) out.push_back(copy_row(q));
+  return out;
+}
+
 std::vector<std::string> Store::provinces_with(const std::string& cycle, const std::string& kind) {
   SQLite::Statement q(*db_, "SELECT DISTINCT province FROM record WHERE kind = ? AND cycle = ? ORDER BY province");
   q.bind(1, kind);
