@@ -55,6 +55,20 @@ class InputIndex {
   std::map<std::string, std::vector<std::string>> all_about_;
 };
 
+// Builds a JSON object member by member: nlohmann's initializer lists copy every value and test
+// every element for being a key-value pair, which cost more than the rest of a record.
+class Obj {
+ public:
+  Obj& operator()(const char* key, Json value) {
+    members_.emplace(key, std::move(value));
+    return *this;
+  }
+  operator Json() { return Json(std::move(members_)); }  // once: it gives its members away
+
+ private:
+  Json::object_t members_;
+};
+
 Json hashes(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -70,7 +84,7 @@ std::vector<std::string> concat(Vs... vs) {
 
 Json percentage_json(const method::Verdeling* v) {
   if (!v || !v->p) return nullptr;
-  return Json{{"num", v->p->num()}, {"den", v->p->den()}, {"percent", (*v->p * 100).to_decimal(2)}};
+  return Obj()("num", v->p->num())("den", v->p->den())("percent", (*v->p * 100).to_decimal(2));
 }
 
 // Which input records an exclusion rule compared (METHOD.md step 4a table).
@@ -87,7 +101,7 @@ std::vector<std::string> exclusion_inputs(const method::Exclusion& e, const Inpu
 
 }  // namespace
 
-Json to_json(const method::PerCategory& p) { return Json{{"regulier", p.regulier}, {"amv", p.amv}}; }
+Json to_json(const method::PerCategory& p) { return Obj()("regulier", p.regulier)("amv", p.amv); }
 
 std::vector<StepRecord> decision_records(const method::Decision& d, const std::vector<InputRef>& inputs,
                                          const std::string& input_set) {
@@ -99,83 +113,81 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
 
   // The policy the decision applied (METHOD.md "Policy record").
   Json policy = policy_to_json(d.policy);
-  add("policy", "", Json{{"policy", policy}, {"inputs", hashes(idx.of("input.beleid", ""))}});
+  add("policy", "", Obj()("policy", policy)("inputs", hashes(idx.of("input.beleid", ""))));
 
   // Toelichting, stap 2: promising initiatives.
   for (const auto& io : d.initiatieven) {
     const auto& in = io.initiatief;
     add("step.kansrijk", in.gemeente,
-        Json{{"gemeente", in.gemeente},
-             {"plaatsen", to_json(in.plaatsen)},
-             {"criteria", in.criteria},
-             {"kansrijk", io.kansrijk},
-             {"inputs", hashes(idx.of("input.kansrijk", in.gemeente))}});
+        Obj()("gemeente", in.gemeente)
+             ("plaatsen", to_json(in.plaatsen))
+             ("criteria", in.criteria)
+             ("kansrijk", io.kansrijk)
+             ("inputs", hashes(idx.of("input.kansrijk", in.gemeente))));
   }
 
   // Toelichting, stap 1 en 2: the report plus promising initiatives.
   for (const auto& b : d.basis) {
     add("step.basis", b.gemeente,
-        Json{{"gemeente", b.gemeente},
-             {"verslag", to_json(b.verslag)},
-             {"initiatieven", to_json(b.initiatieven)},
-             {"basis", to_json(b.basis)},
-             {"inputs", hashes(concat(idx.of("input.verslag", b.gemeente), idx.of("input.kansrijk", b.gemeente)))}});
+        Obj()("gemeente", b.gemeente)
+             ("verslag", to_json(b.verslag))
+             ("initiatieven", to_json(b.initiatieven))
+             ("basis", to_json(b.basis))
+             ("inputs", hashes(concat(idx.of("input.verslag", b.gemeente), idx.of("input.kansrijk", b.gemeente)))));
   }
 
   // Toelichting, stap 3: the remainder.
   const auto& r = d.restopgave;
   add("step.restopgave", "",
-      Json{{"opgave", to_json(r.opgave)},
-           {"basis_som", to_json(r.basis_som)},
-           {"rest", to_json(r.rest)},
-           {"one_to_one", r.one_to_one},
-           {"inputs", hashes(idx.of("input.opgave", ""))}});
+      Obj()("opgave", to_json(r.opgave))
+           ("basis_som", to_json(r.basis_som))
+           ("rest", to_json(r.rest))
+           ("one_to_one", r.one_to_one)
+           ("inputs", hashes(idx.of("input.opgave", ""))));
 
   // Toelichting, stap 4a: attributed places and exclusions.
   for (const auto& t : d.toerekening) {
     add("step.toerekening", t.gemeente,
-        Json{{"gemeente", t.gemeente},
-             {"basis", to_json(t.basis)},
-             {"voor_anderen", to_json(t.voor_anderen)},
-             {"door_anderen", to_json(t.door_anderen)},
-             {"attr", to_json(t.attr)},
-             {"inputs", hashes(idx.exchanges(t.gemeente))}});
+        Obj()("gemeente", t.gemeente)
+             ("basis", to_json(t.basis))
+             ("voor_anderen", to_json(t.voor_anderen))
+             ("door_anderen", to_json(t.door_anderen))
+             ("attr", to_json(t.attr))
+             ("inputs", hashes(idx.exchanges(t.gemeente))));
   }
   for (const auto& e : d.exclusions) {
     Json figures = Json::object();
     for (const auto& f : e.figures) figures[f.name] = to_json(f.value);
-    Json body{{"gemeente", e.gemeente},
-              {"categorie", std::string(method::name(e.categorie))},
-              {"rule", e.rule},
-              {"figures", figures},
-              {"inputs", hashes(exclusion_inputs(e, idx))}};
-    if (e.rule == "below_minimum") body["round"] = e.round;
-    add("step.exclusion", e.gemeente, body);
+    Obj body;
+    body("gemeente", e.gemeente)("categorie", std::string(method::name(e.categorie)))("rule", e.rule)(
+        "figures", std::move(figures))("inputs", hashes(exclusion_inputs(e, idx)));
+    if (e.rule == "below_minimum") body("round", e.round);
+    add("step.exclusion", e.gemeente, std::move(body));
   }
 
   // Toelichting, stap 4b: the equal percentage, minimum, shortfall, rounding.
   for (const auto& v : d.verdelingen) {
     add("step.percentage", "",
-        Json{{"categorie", std::string(method::name(v.categorie))},
-             {"rest", v.rest},
-             {"eligible", v.eligible},
-             {"participants", v.participants},
-             {"rounds", v.rounds},
-             {"p", v.p ? to_json(*v.p) : Json(nullptr)},
-             {"placed", v.placed},
-             {"shortfall", v.shortfall}});
+        Obj()("categorie", std::string(method::name(v.categorie)))
+             ("rest", v.rest)
+             ("eligible", v.eligible)
+             ("participants", v.participants)
+             ("rounds", v.rounds)
+             ("p", v.p ? to_json(*v.p) : Json(nullptr))
+             ("placed", v.placed)
+             ("shortfall", v.shortfall));
     for (const auto& a : v.aandelen) {
       add("step.aandeel", a.gemeente,
-          Json{{"gemeente", a.gemeente},
-               {"categorie", std::string(method::name(v.categorie))},
-               {"indicatief", to_json(a.ind)},
-               {"attr", to_json(a.attr)},
-               {"head", a.head},
-               {"exact", to_json(a.exact)},
-               {"capped", a.capped},
-               {"floor", a.floor},
-               {"rounded", a.rounded},
-               {"extra_unit", a.extra_unit}});
+          Obj()("gemeente", a.gemeente)
+               ("categorie", std::string(method::name(v.categorie)))
+               ("indicatief", to_json(a.ind))
+               ("attr", to_json(a.attr))
+               ("head", a.head)
+               ("exact", to_json(a.exact))
+               ("capped", a.capped)
+               ("floor", a.floor)
+               ("rounded", a.rounded)
+               ("extra_unit", a.extra_unit));
     }
   }
 
@@ -187,14 +199,14 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
       excluded[std::string(method::name(c))] = it == u.excluded.end() ? Json::array() : Json(it->second);
     }
     add("result.gemeente", u.code,
-        Json{{"gemeente", u.code},
-             {"naam", u.naam},
-             {"indicatief", to_json(u.indicatief)},
-             {"basis", to_json(u.basis)},
-             {"extra", to_json(u.extra)},
-             {"besluit", to_json(u.besluit)},
-             {"excluded", excluded},
-             {"inputs", hashes(idx.about(u.code))}});
+        Obj()("gemeente", u.code)
+             ("naam", u.naam)
+             ("indicatief", to_json(u.indicatief))
+             ("basis", to_json(u.basis))
+             ("extra", to_json(u.extra))
+             ("besluit", to_json(u.besluit))
+             ("excluded", excluded)
+             ("inputs", hashes(idx.about(u.code))));
   }
 
   std::vector<std::string> all_inputs;
@@ -208,19 +220,19 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
     shortfall[k] = v ? v->shortfall : 0;
   }
   add("result.decision", "",
-      Json{{"cycle", d.cycle},
-           {"province", d.provincie},
-           {"policy", d.policy.name},
-           {"task", to_json(r.opgave)},
-           {"report", to_json(d.verslag_som)},
-           {"basis", to_json(r.basis_som)},
-           {"remainder", remainder},
-           {"percentage", percentage},
-           {"shortfall", shortfall},
-           {"besluit", to_json(d.besluit_som)},
-           {"gemeenten", static_cast<int64_t>(d.uitkomsten.size())},
-           {"input_set", input_set},
-           {"inputs", hashes(all_inputs)}});
+      Obj()("cycle", d.cycle)
+           ("province", d.provincie)
+           ("policy", d.policy.name)
+           ("task", to_json(r.opgave))
+           ("report", to_json(d.verslag_som))
+           ("basis", to_json(r.basis_som))
+           ("remainder", remainder)
+           ("percentage", percentage)
+           ("shortfall", shortfall)
+           ("besluit", to_json(d.besluit_som))
+           ("gemeenten", static_cast<int64_t>(d.uitkomsten.size()))
+           ("input_set", input_set)
+           ("inputs", hashes(all_inputs)));
   return out;
 }
 
