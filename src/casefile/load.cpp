@@ -11,6 +11,7 @@
 #include "casefile/text.h"
 #include "method/case.h"
 #include "method/category.h"
+#include "util/json_object.h"
 #include "util/sha256.h"
 
 namespace verdeel::casefile {
@@ -182,7 +183,7 @@ class Loader {
       }
       if (ok)
         emit(s->file, row.line, "input.gemeente", g.provincie, g.code,
-             Json{{"code", g.code}, {"naam", g.naam}, {"provincie", g.provincie}});
+             Obj()("code", g.code)("naam", g.naam)("provincie", g.provincie));
     }
   }
 
@@ -210,7 +211,7 @@ class Loader {
       }
       if (ok)
         emit(s->file, row.line, "input.opgave", provincie, "",
-             Json{{"provincie", provincie}, {"regulier", p->regulier}, {"amv", p->amv}});
+             Obj()("provincie", provincie)("regulier", p->regulier)("amv", p->amv));
     }
     if (!registry_ok_) return;
     for (const auto& provincie : registry_.provinces()) {
@@ -230,7 +231,7 @@ class Loader {
       if (!g || !first_time(seen, *s, row, *g) || !p) continue;
       if (into) (*into)[g->code] = *p;
       emit(s->file, row.line, kind, g->provincie, g->code,
-           Json{{"gemeente", g->code}, {"regulier", p->regulier}, {"amv", p->amv}});
+           Obj()("gemeente", g->code)("regulier", p->regulier)("amv", p->amv));
     }
     loaded_ = true;
   }
@@ -286,10 +287,10 @@ class Loader {
         promising_[g->code].amv += p->amv;
       }
       emit(s->file, row.line, "input.kansrijk", g->provincie, g->code,
-           Json{{"gemeente", g->code},
-                {"regulier", p->regulier},
-                {"amv", p->amv},
-                {"criteria", std::vector<std::string>(criteria.begin(), criteria.end())}});
+           Obj()("gemeente", g->code)
+                ("regulier", p->regulier)
+                ("amv", p->amv)
+                ("criteria", std::vector<std::string>(criteria.begin(), criteria.end())));
     }
     capacity_known_ = capacity_known_ && problems_.size() == before;
   }
@@ -303,7 +304,7 @@ class Loader {
       auto gemiddeld = decimal(*s, row, "gemiddeld");
       if (!g || !first_time(seen, *s, row, *g) || !gemiddeld) continue;
       emit(s->file, row.line, "input.historie", g->provincie, g->code,
-           Json{{"gemeente", g->code}, {"gemiddeld", to_json(*gemiddeld)}});
+           Obj()("gemeente", g->code)("gemiddeld", to_json(*gemiddeld)));
     }
   }
 
@@ -317,7 +318,7 @@ class Loader {
       auto evenredig = decimal(*s, row, "evenredig");
       if (!g || !first_time(seen, *s, row, *g) || !plaatsen || !evenredig) continue;
       emit(s->file, row.line, "input.oekraine", g->provincie, g->code,
-           Json{{"gemeente", g->code}, {"plaatsen", to_json(*plaatsen)}, {"evenredig", to_json(*evenredig)}});
+           Obj()("gemeente", g->code)("plaatsen", to_json(*plaatsen))("evenredig", to_json(*evenredig)));
     }
   }
 
@@ -366,7 +367,7 @@ class Loader {
       }
       if (!ok) continue;
       emit(s->file, row.line, "input.uitruil", van->provincie, van->code,
-           Json{{"van", van->code}, {"voor", voor->code}, {"categorie", categorie}, {"plaatsen", *plaatsen}});
+           Obj()("van", van->code)("voor", voor->code)("categorie", categorie)("plaatsen", *plaatsen));
     }
   }
 
@@ -404,7 +405,7 @@ class Loader {
         continue;
       }
       members.push_back({g, row.line});
-      emit(s->file, row.line, "input.uitruilgroep", g->provincie, g->code, Json{{"groep", groep}, {"gemeente", g->code}});
+      emit(s->file, row.line, "input.uitruilgroep", g->provincie, g->code, Obj()("groep", groep)("gemeente", g->code));
     }
     for (const auto& [groep, members] : groups) {
       if (members.size() == 1)

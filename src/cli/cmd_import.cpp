@@ -27,13 +27,13 @@ void run_import(const Globals& g, const ImportOptions& opt) {
            (loaded.problems.size() == 1 ? "" : "s") + "; nothing was recorded";
     throw InputError(msg);
   }
-  const casefile::CaseData& data = *loaded.data;
+  casefile::CaseData& data = *loaded.data;
   auto store = g.open(ledger::Store::Mode::read_write);
   ledger::Store::Writer w(*store);
 
   std::map<std::string, std::vector<decision::NewInput>> rows;
-  for (const auto& r : data.rows)
-    rows[r.province].push_back(decision::NewInput{r.kind, r.subject, r.body, r.file, r.line});
+  for (auto& r : data.rows)
+    rows[r.province].push_back(decision::NewInput{std::move(r.kind), std::move(r.subject), std::move(r.body), r.file, r.line});
 
   Json files = Json::object();
   for (const auto& [name, sha] : data.file_sha256) files[name] = sha;
@@ -42,19 +42,19 @@ void run_import(const Globals& g, const ImportOptions& opt) {
     auto previous = store->latest(opt.cycle, province, "input.set");
     std::vector<decision::InputRef> in_force;
     if (previous) in_force = load_input_set(*store, *previous);
-    auto plan = decision::plan_inputs(in_force, rows[province]);
+    auto plan = decision::plan_inputs(in_force, std::move(rows[province]));
     if (previous && !plan.changed()) {
       std::cout << province << " " << opt.cycle << ": unchanged (" << plan.rows.size() << " inputs in force)\n";
       continue;
     }
     Json listed = Json::array();
     size_t corrections = 0;
-    for (const auto& pr : plan.rows) {
+    for (auto& pr : plan.rows) {
       if (!pr.reuse.empty()) {
         listed.push_back(pr.reuse);
         continue;
       }
-      ledger::Draft d{pr.row.kind, opt.cycle, province, pr.row.subject, pr.row.body};
+      ledger::Draft d{pr.row.kind, opt.cycle, province, pr.row.subject, std::move(pr.row.body)};
       if (!pr.supersedes.empty()) {
         d.body["supersedes"] = pr.supersedes;
         ++corrections;

@@ -1,6 +1,7 @@
 // verdeel: exact, verifiable verdeelbesluiten. Maps every error to one line on
 // stderr and an exit status: 0 ok, 1 a check failed, 2 bad usage or input.
 #include <SQLiteCpp/Exception.h>
+#include <openssl/crypto.h>
 
 #include <algorithm>
 #include <iostream>
@@ -10,6 +11,10 @@
 
 int main(int argc, char** argv) {
   using namespace verdeel;
+  // SHA-256 and Ed25519 from OpenSSL's built-in default provider, whatever the machine's
+  // openssl.cnf says: a record's hash and a signature's check must not depend on where they are
+  // computed (and reading the configuration costs more than hashing a whole decision).
+  OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
   CLI::App app{"verdeel: computes, records and verifies verdeelbesluiten (Spreidingswet) exactly", "verdeel"};
   app.set_version_flag("--version", "verdeel " VERDEEL_VERSION);
   app.require_subcommand(1);

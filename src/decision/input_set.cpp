@@ -12,7 +12,7 @@ size_t InputPlan::new_records() const {
   return n;
 }
 
-InputPlan plan_inputs(const std::vector<InputRef>& in_force, const std::vector<NewInput>& rows) {
+InputPlan plan_inputs(const std::vector<InputRef>& in_force, std::vector<NewInput> rows) {
   InputPlan plan;
   std::vector<bool> used(in_force.size(), false);
   std::map<std::string, std::vector<size_t>> by_content;  // kind \0 subject \0 body -> indices
@@ -28,9 +28,12 @@ InputPlan plan_inputs(const std::vector<InputRef>& in_force, const std::vector<N
     by_key[key(in_force[i].kind, in_force[i].subject)].push_back(i);
   }
   // Pass 1: rows equal to a record in force reuse it.
-  for (const auto& r : rows) {
-    InputPlanRow pr{r, "", ""};
-    auto it = by_content.find(key(r.kind, r.subject) + '\0' + canonical(r.body));
+  plan.rows.reserve(rows.size());
+  for (auto& r : rows) {
+    InputPlanRow pr{std::move(r), "", ""};
+    // (Nothing in force, as at a first import: nothing to compare, and no body to write here.)
+    auto it = by_content.empty() ? by_content.end()
+                                 : by_content.find(key(pr.row.kind, pr.row.subject) + '\0' + canonical(pr.row.body));
     if (it != by_content.end()) {
       for (size_t i : it->second) {
         if (!used[i]) {

@@ -37,6 +37,6 @@ struct InputPlan {
 // Matches the new rows of one province against the records in force:
 // first equal (kind, subject, body) pairs, then leftovers of the same kind and
 // subject become corrections, in order.
-InputPlan plan_inputs(const std::vector<InputRef>& in_force, const std::vector<NewInput>& rows);
+InputPlan plan_inputs(const std::vector<InputRef>& in_force, std::vector<NewInput> rows);  // takes the rows over
 
 }  // namespace verdeel::decision

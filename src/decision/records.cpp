@@ -5,6 +5,7 @@
 #include <set>
 
 #include "decision/policy_json.h"
+#include "util/json_object.h"
 
 namespace verdeel::decision {
 namespace {
@@ -53,20 +54,6 @@ class InputIndex {
   std::map<std::string, std::vector<std::string>> exchanges_for_;
   std::map<std::string, std::vector<std::string>> groups_;
   std::map<std::string, std::vector<std::string>> all_about_;
-};
-
-// Builds a JSON object member by member: nlohmann's initializer lists copy every value and test
-// every element for being a key-value pair, which cost more than the rest of a record.
-class Obj {
- public:
-  Obj& operator()(const char* key, Json value) {
-    members_.emplace(key, std::move(value));
-    return *this;
-  }
-  operator Json() { return Json(std::move(members_)); }  // once: it gives its members away
-
- private:
-  Json::object_t members_;
 };
 
 Json hashes(std::vector<std::string> v) {

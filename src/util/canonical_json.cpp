@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "util/json_object.h"
 #include "util/utf8.h"
 
 namespace verdeel {
@@ -137,7 +138,7 @@ std::string canonical(const Json& value) {
 
 Json to_json(const Rational& r) {
   if (r.is_integer()) return r.num();
-  return Json{{"num", r.num()}, {"den", r.den()}};
+  return Obj()("num", r.num())("den", r.den());
 }
 
 Rational rational_from_json(const Json& j) {
