@@ -1,14 +1,18 @@
 // verdeel import --cycle C DIR: validates a case directory and records every
 // input row as a record, in one transaction. Bad input is refused whole.
-#include <chrono>
+#include <future>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <thread>
 
 #include "casefile/casefile.h"
 #include "cli/clock.h"
 #include "cli/context.h"
 #include "cli/runs.h"
 #include "decision/input_set.h"
+#include "util/json_object.h"
+#include "util/ordered_jobs.h"
 
 namespace verdeel::cli {
 
@@ -18,8 +22,88 @@ struct ImportOptions {
   std::string dir;
 };
 
+// What importing one province needs from the ledger, read by the writing thread.
+struct ProvinceWork {
+  std::string province;
+  std::optional<ledger::Record> previous;   // its input set so far
+  std::vector<ledger::RowCopy> in_force;    // the rows that set lists
+  std::vector<decision::NewInput> rows;     // from the case
+};
+
+// One province planned and its new records written, all but their envelopes (seq and prev):
+// done on any core (docs/performance.md). `drafts` holds one entry per new row of the plan.
+struct Planned {
+  decision::InputPlan plan;
+  std::vector<ledger::PreparedDraft> drafts;
+  size_t corrections = 0;
+};
+
+Planned plan_province(const std::string& cycle, ProvinceWork& w) {
+  std::vector<decision::InputRef> in_force;
+  in_force.reserve(w.in_force.size());
+  for (auto& row : w.in_force) in_force.push_back(to_input(ledger::record_from_row(std::move(row))));
+  Planned p{decision::plan_inputs(in_force, std::move(w.rows)), {}, 0};
+  for (auto& pr : p.plan.rows) {
+    if (!pr.reuse.empty()) continue;
+    ledger::Draft d{pr.row.kind, cycle, w.province, pr.row.subject, std::move(pr.row.body)};
+    if (!pr.supersedes.empty()) {
+      d.body["supersedes"] = pr.supersedes;
+      ++p.corrections;
+    }
+    p.drafts.push_back(ledger::prepare(std::move(d)));
+  }
+  return p;
+}
+
+std::string plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// Appends one province's new records and its input set; says what changed.
+void append_province(ledger::Store& store, ledger::Store::Writer& w, const ImportOptions& opt, const ProvinceWork& work,
+                     Planned& p, const Json& files, const std::string& time) {
+  const auto& plan = p.plan;
+  if (work.previous && !plan.changed()) {
+    std::cout << work.province << " " << opt.cycle << ": unchanged (" << plan.rows.size() << " inputs in force)\n";
+    return;
+  }
+  Json listed = Json::array();
+  auto next = p.drafts.begin();
+  for (const auto& pr : plan.rows) listed.push_back(pr.reuse.empty() ? to_hex(w.append(*next++).hash) : pr.reuse);
+  auto set = w.append(ledger::Draft{"input.set", opt.cycle, work.province, "",
+                                    Obj()("records", std::move(listed))("files", files)("source", opt.dir)(
+                                        "time", time)("previous", work.previous ? Json(to_hex(work.previous->hash))
+                                                                                : Json(nullptr))(
+                                        "withdrawn", plan.withdrawn)});
+  std::cout << work.province << " " << opt.cycle << ": "
+            << plural(plan.new_records(), "new input record", "new input records");
+  if (p.corrections) std::cout << " (" << plural(p.corrections, "correction", "corrections") << ")";
+  if (!plan.withdrawn.empty()) std::cout << ", " << plural(plan.withdrawn.size(), "withdrawn", "withdrawn");
+  std::cout << "; input set " << set.short_hash() << " (record " << set.seq << ")\n";
+  // Name what this import withdrew, so nothing disappears unannounced.
+  for (const auto& h : plan.withdrawn)
+    if (auto old = store.by_hash(hash_from_hex(h)))
+      std::cout << "  withdrawn: " << old->label() << " " << old->body.dump() << "\n";
+}
+
+// The case is read on another core while the ledger is opened; then, as decide does, the
+// writing thread reads what each province needs, workers plan the provinces and write their
+// records' bodies (OrderedJobs), and the writing thread appends them in order. Bad input is
+// reported before anything about the ledger, as when one thread did it all.
 void run_import(const Globals& g, const ImportOptions& opt) {
-  auto loaded = casefile::load_case(opt.dir);
+  const unsigned threads = std::thread::hardware_concurrency() > 1 ? 1 : 0;
+  auto loading = std::async(threads ? std::launch::async : std::launch::deferred,
+                            [&opt] { return casefile::load_case(opt.dir); });
+  std::unique_ptr<ledger::Store> store;
+  std::optional<ledger::Store::Writer> w;
+  std::exception_ptr store_error;
+  try {
+    store = g.open(ledger::Store::Mode::read_write);
+    w.emplace(*store);
+  } catch (...) {
+    store_error = std::current_exception();
+  }
+  auto loaded = loading.get();
   if (!loaded.problems.empty()) {
     std::string msg;
     for (const auto& p : loaded.problems) msg += (msg.empty() ? "" : "\n") + p.str();
@@ -27,61 +111,32 @@ void run_import(const Globals& g, const ImportOptions& opt) {
            (loaded.problems.size() == 1 ? "" : "s") + "; nothing was recorded";
     throw InputError(msg);
   }
+  if (store_error) std::rethrow_exception(store_error);
   casefile::CaseData& data = *loaded.data;
-  auto store = g.open(ledger::Store::Mode::read_write);
-  ledger::Store::Writer w(*store);
 
   std::map<std::string, std::vector<decision::NewInput>> rows;
   for (auto& r : data.rows)
-    rows[r.province].push_back(decision::NewInput{std::move(r.kind), std::move(r.subject), std::move(r.body), r.file, r.line});
-
+    rows[r.province].push_back(
+        decision::NewInput{std::move(r.kind), std::move(r.subject), std::move(r.body), r.file, r.line});
   Json files = Json::object();
   for (const auto& [name, sha] : data.file_sha256) files[name] = sha;
   const std::string time = now_utc();
-  for (const auto& province : data.provinces) {
-    auto previous = store->latest(opt.cycle, province, "input.set");
-    std::vector<decision::InputRef> in_force;
-    if (previous) in_force = load_input_set(*store, *previous);
-    auto plan = decision::plan_inputs(in_force, std::move(rows[province]));
-    if (previous && !plan.changed()) {
-      std::cout << province << " " << opt.cycle << ": unchanged (" << plan.rows.size() << " inputs in force)\n";
-      continue;
-    }
-    Json listed = Json::array();
-    size_t corrections = 0;
-    for (auto& pr : plan.rows) {
-      if (!pr.reuse.empty()) {
-        listed.push_back(pr.reuse);
-        continue;
-      }
-      ledger::Draft d{pr.row.kind, opt.cycle, province, pr.row.subject, std::move(pr.row.body)};
-      if (!pr.supersedes.empty()) {
-        d.body["supersedes"] = pr.supersedes;
-        ++corrections;
-      }
-      listed.push_back(to_hex(w.append(std::move(d)).hash));
-    }
-    Json body{{"records", listed},
-              {"files", files},
-              {"source", opt.dir},
-              {"time", time},
-              {"previous", previous ? Json(to_hex(previous->hash)) : Json(nullptr)},
-              {"withdrawn", plan.withdrawn}};
-    auto set = w.append(ledger::Draft{"input.set", opt.cycle, province, "", std::move(body)});
-    auto plural = [](size_t n, const char* one, const char* many) {
-      return std::to_string(n) + " " + (n == 1 ? one : many);
-    };
-    std::cout << province << " " << opt.cycle << ": "
-              << plural(plan.new_records(), "new input record", "new input records");
-    if (corrections) std::cout << " (" << plural(corrections, "correction", "corrections") << ")";
-    if (!plan.withdrawn.empty()) std::cout << ", " << plural(plan.withdrawn.size(), "withdrawn", "withdrawn");
-    std::cout << "; input set " << set.short_hash() << " (record " << set.seq << ")\n";
-    // Name what this import withdrew, so nothing disappears unannounced.
-    for (const auto& h : plan.withdrawn)
-      if (auto old = store->by_hash(hash_from_hex(h)))
-        std::cout << "  withdrawn: " << old->label() << " " << old->body.dump() << "\n";
+
+  std::vector<ProvinceWork> work(data.provinces.size());
+  OrderedJobs<Planned> jobs(work.size() > 1 ? threads : 0);
+  for (size_t i = 0; i < work.size(); ++i) {
+    ProvinceWork& pw = work[i];
+    pw.province = data.provinces[i];
+    pw.previous = store->latest(opt.cycle, pw.province, "input.set");
+    if (pw.previous) pw.in_force = load_input_rows(*store, *pw.previous);
+    pw.rows = std::move(rows[pw.province]);
+    jobs.add([&cycle = opt.cycle, &pw] { return plan_province(cycle, pw); });
   }
-  w.commit();
+  for (size_t i = 0; i < work.size(); ++i) {
+    Planned p = jobs.take(i);
+    append_province(*store, *w, opt, work[i], p, files, time);
+  }
+  w->commit();
 }
 }  // namespace
 
