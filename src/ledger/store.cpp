@@ -38,6 +38,13 @@ std::string new_ledger_id() {
   return to_hex(raw);
 }
 
+// Resets a kept statement when a read is done, also after a throw, so that it holds no read
+// transaction between calls. Never throws: a destructor that throws would end the process.
+struct ResetAfter {
+  SQLite::Statement& q;
+  ~ResetAfter() { q.tryReset(); }
+};
+
 RowCopy copy_row(SQLite::Statement& q) {
   RowCopy row;
   row.data = q.getColumn(0).getString();
@@ -169,10 +176,7 @@ namespace {
 // One row from a kept statement, which is reset afterwards (also on a throw), so that it holds no
 // read transaction between calls.
 std::optional<RowCopy> one_row(SQLite::Statement& q) {
-  struct Reset {
-    SQLite::Statement& q;
-    ~Reset() { q.tryReset(); }  // never throws: a destructor that throws would end the process
-  } reset{q};
+  ResetAfter reset{q};
   if (!q.executeStep()) return std::nullopt;
   return copy_row(q);
 }
@@ -205,8 +209,9 @@ std::vector<RowCopy> Store::rows_in_scope(const std::string& cycle, const std::s
     throw std::invalid_argument("rows_in_scope: a kind prefix must be non-empty and end below 0xFF");
   std::string past = kind_prefix;
   past.back() = static_cast<char>(past.back() + 1);
-  SQLite::Statement q(*db_, "SELECT " kRecordColumns
-                            " FROM record WHERE cycle = ? AND province = ? AND kind >= ? AND kind < ? ORDER BY seq");
+  auto& q = prepared(scope_rows_q_, "SELECT " kRecordColumns
+                                    " FROM record WHERE cycle = ? AND province = ? AND kind >= ? AND kind < ? ORDER BY seq");
+  ResetAfter reset{q};
   q.bind(1, cycle);
   q.bind(2, province);
   q.bind(3, kind_prefix);

@@ -45,12 +45,21 @@ Hash digest(F&& feed) {
   return out;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+// The value of each byte as a hex digit (either case), or -1: one look-up instead of three ranges
+// (an input set names a thousand hashes).
+struct HexValues {
+  signed char v[256];
+  constexpr HexValues() : v() {
+    for (int c = 0; c < 256; ++c)
+      v[c] = static_cast<signed char>(c >= '0' && c <= '9'   ? c - '0'
+                                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                             : -1);
+  }
+};
+constexpr HexValues kHexValues;
+
+int hex_value(char c) { return kHexValues.v[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
