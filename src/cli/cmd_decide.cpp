@@ -38,7 +38,7 @@ struct ProvinceWork {
   std::string province;
   std::string set_hash;
   int64_t run_number = 0;
-  std::vector<ledger::RowCopy> input_rows;
+  std::vector<ListedInput> inputs;  // read, not decoded
 };
 
 // One province decided, all but the envelopes of its records (seq and prev): the costly part,
@@ -66,14 +66,12 @@ std::optional<ProvinceWork> read_province(ledger::Store& store, const std::strin
       return std::nullopt;
     }
   }
-  return ProvinceWork{province, set_hash, static_cast<int64_t>(spans.size()) + 1, load_input_rows(store, *set)};
+  return ProvinceWork{province, set_hash, static_cast<int64_t>(spans.size()) + 1, read_input_rows(store, *set)};
 }
 
 // The method on one province's inputs, and its records written: pure, for any thread.
 Prepared prepare_province(const std::string& cycle, ProvinceWork& w) {
-  std::vector<decision::InputRef> inputs;
-  inputs.reserve(w.input_rows.size());
-  for (auto& row : w.input_rows) inputs.push_back(to_input(ledger::record_from_row(std::move(row))));
+  std::vector<decision::InputRef> inputs = decode_inputs(std::move(w.inputs));
   Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_inputs(inputs))), {}};
   for (auto& s : decision::decision_records(p.decision, inputs, w.set_hash)) {
     ledger::Draft draft{std::move(s.kind), cycle, w.province, std::move(s.subject), std::move(s.body)};
@@ -118,24 +116,34 @@ void append_province(ledger::Store::Writer& w, const std::string& cycle, const P
 
 // Every province in one transaction. The writing thread reads what each province needs, then
 // appends the provinces in order, while the workers compute the next ones (OrderedJobs): the
-// records, and every message, are the same whatever the number of threads.
-void decide(ledger::Store& store, const DecideOptions& opt, const std::vector<std::string>& provinces) {
-  ledger::Store::Writer w(store);
+// records, and every message, are the same whatever the number of threads. An error in reading a
+// province is raised when that province's turn comes, after the provinces before it, as when one
+// province was read, computed and appended after the other.
+void decide(ledger::Store& store, ledger::Store::Writer& w, const DecideOptions& opt,
+            const std::vector<std::string>& provinces) {
   struct Entry {
     ProvinceWork work;
     size_t job = 0;
     std::string skipped;  // non-empty: nothing to decide
+    std::exception_ptr unreadable;
   };
   std::vector<Entry> entries(provinces.size());
-  OrderedJobs<Prepared> jobs(provinces.size() > 1 ? opt.threads : 0);
+  const auto workers = provinces.size() > 1 ? static_cast<unsigned>(std::min<size_t>(opt.threads, provinces.size() - 1)) : 0u;
+  OrderedJobs<Prepared> jobs(workers);
   for (size_t i = 0; i < provinces.size(); ++i) {
     Entry& e = entries[i];
-    auto work = read_province(store, opt.cycle, provinces[i], opt.again, e.skipped);
-    if (!work) continue;
-    e.work = std::move(*work);
+    try {
+      auto work = read_province(store, opt.cycle, provinces[i], opt.again, e.skipped);
+      if (!work) continue;
+      e.work = std::move(*work);
+    } catch (...) {
+      e.unreadable = std::current_exception();
+      continue;
+    }
     e.job = jobs.add([&cycle = opt.cycle, &e] { return prepare_province(cycle, e.work); });
   }
   for (Entry& e : entries) {
+    if (e.unreadable) std::rethrow_exception(e.unreadable);
     if (!e.skipped.empty()) {
       std::cout << e.skipped << "\n";
       continue;
@@ -163,10 +171,11 @@ void register_decide(CLI::App& app, Globals& g) {
   sub->callback([&g, opt] {
     if (opt->province.empty() && !opt->all) throw UsageError("decide needs --province NAME or --all");
     auto store = g.open(ledger::Store::Mode::read_write);
+    ledger::Store::Writer w(*store);  // first: a busy or damaged ledger is said before anything else
     std::vector<std::string> provinces = opt->all ? recorded_provinces(*store, opt->cycle)
                                                   : std::vector<std::string>{resolve_province(*store, opt->cycle, opt->province)};
     if (provinces.empty()) throw UsageError("no inputs recorded for cycle " + opt->cycle);
-    decide(*store, *opt, provinces);
+    decide(*store, w, *opt, provinces);
   });
 }
 

@@ -1,6 +1,6 @@
 // verdeel import --cycle C DIR: validates a case directory and records every
 // input row as a record, in one transaction. Bad input is refused whole.
-#include <future>
+#include <exception>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -25,9 +25,10 @@ struct ImportOptions {
 // What importing one province needs from the ledger, read by the writing thread.
 struct ProvinceWork {
   std::string province;
-  std::optional<ledger::Record> previous;   // its input set so far
-  std::vector<ledger::RowCopy> in_force;    // the rows that set lists
-  std::vector<decision::NewInput> rows;     // from the case
+  std::optional<ledger::Record> previous;  // its input set so far
+  std::vector<ListedInput> in_force;       // what that set lists, read but not decoded
+  std::vector<decision::NewInput> rows;    // from the case
+  std::exception_ptr unreadable;           // raised at this province's turn
 };
 
 // One province planned and its new records written, all but their envelopes (seq and prev):
@@ -39,10 +40,7 @@ struct Planned {
 };
 
 Planned plan_province(const std::string& cycle, ProvinceWork& w) {
-  std::vector<decision::InputRef> in_force;
-  in_force.reserve(w.in_force.size());
-  for (auto& row : w.in_force) in_force.push_back(to_input(ledger::record_from_row(std::move(row))));
-  Planned p{decision::plan_inputs(in_force, std::move(w.rows)), {}, 0};
+  Planned p{decision::plan_inputs(decode_inputs(std::move(w.in_force)), std::move(w.rows)), {}, 0};
   for (auto& pr : p.plan.rows) {
     if (!pr.reuse.empty()) continue;
     ledger::Draft d{pr.row.kind, cycle, w.province, pr.row.subject, std::move(pr.row.body)};
@@ -86,24 +84,11 @@ void append_province(ledger::Store& store, ledger::Store::Writer& w, const Impor
       std::cout << "  withdrawn: " << old->label() << " " << old->body.dump() << "\n";
 }
 
-// The case is read on another core while the ledger is opened; then, as decide does, the
-// writing thread reads what each province needs, workers plan the provinces and write their
-// records' bodies (OrderedJobs), and the writing thread appends them in order. Bad input is
-// reported before anything about the ledger, as when one thread did it all.
+// The case is read and checked first: bad input is refused before the ledger is touched. Then, as
+// decide does, the writing thread reads what each province needs, a worker plans the provinces and
+// writes their records' bodies (OrderedJobs), and the writing thread appends them in order.
 void run_import(const Globals& g, const ImportOptions& opt) {
-  const unsigned threads = std::thread::hardware_concurrency() > 1 ? 1 : 0;
-  auto loading = std::async(threads ? std::launch::async : std::launch::deferred,
-                            [&opt] { return casefile::load_case(opt.dir); });
-  std::unique_ptr<ledger::Store> store;
-  std::optional<ledger::Store::Writer> w;
-  std::exception_ptr store_error;
-  try {
-    store = g.open(ledger::Store::Mode::read_write);
-    w.emplace(*store);
-  } catch (...) {
-    store_error = std::current_exception();
-  }
-  auto loaded = loading.get();
+  auto loaded = casefile::load_case(opt.dir);
   if (!loaded.problems.empty()) {
     std::string msg;
     for (const auto& p : loaded.problems) msg += (msg.empty() ? "" : "\n") + p.str();
@@ -111,8 +96,9 @@ void run_import(const Globals& g, const ImportOptions& opt) {
            (loaded.problems.size() == 1 ? "" : "s") + "; nothing was recorded";
     throw InputError(msg);
   }
-  if (store_error) std::rethrow_exception(store_error);
   casefile::CaseData& data = *loaded.data;
+  auto store = g.open(ledger::Store::Mode::read_write);
+  ledger::Store::Writer w(*store);
 
   std::map<std::string, std::vector<decision::NewInput>> rows;
   for (auto& r : data.rows)
@@ -123,20 +109,25 @@ void run_import(const Globals& g, const ImportOptions& opt) {
   const std::string time = now_utc();
 
   std::vector<ProvinceWork> work(data.provinces.size());
-  OrderedJobs<Planned> jobs(work.size() > 1 ? threads : 0);
+  OrderedJobs<Planned> jobs(work.size() > 1 && std::thread::hardware_concurrency() > 1 ? 1 : 0);
   for (size_t i = 0; i < work.size(); ++i) {
     ProvinceWork& pw = work[i];
     pw.province = data.provinces[i];
-    pw.previous = store->latest(opt.cycle, pw.province, "input.set");
-    if (pw.previous) pw.in_force = load_input_rows(*store, *pw.previous);
     pw.rows = std::move(rows[pw.province]);
-    jobs.add([&cycle = opt.cycle, &pw] { return plan_province(cycle, pw); });
+    try {
+      pw.previous = store->latest(opt.cycle, pw.province, "input.set");
+      if (pw.previous) pw.in_force = read_input_rows(*store, *pw.previous);
+    } catch (...) {
+      pw.unreadable = std::current_exception();
+    }
+    jobs.add([&cycle = opt.cycle, &pw] { return pw.unreadable ? Planned{} : plan_province(cycle, pw); });
   }
   for (size_t i = 0; i < work.size(); ++i) {
+    if (work[i].unreadable) std::rethrow_exception(work[i].unreadable);
     Planned p = jobs.take(i);
-    append_province(*store, *w, opt, work[i], p, files, time);
+    append_province(*store, w, opt, work[i], p, files, time);
   }
-  w->commit();
+  w.commit();
 }
 }  // namespace
 

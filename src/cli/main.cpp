@@ -14,7 +14,10 @@ int main(int argc, char** argv) {
   // SHA-256 and Ed25519 from OpenSSL's built-in default provider, whatever the machine's
   // openssl.cnf says: a record's hash and a signature's check must not depend on where they are
   // computed (and reading the configuration costs more than hashing a whole decision).
-  OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
+  if (OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr) != 1) {
+    std::cerr << "verdeel: OpenSSL could not be initialised\n";
+    return 2;
+  }
   CLI::App app{"verdeel: computes, records and verifies verdeelbesluiten (Spreidingswet) exactly", "verdeel"};
   app.set_version_flag("--version", "verdeel " VERDEEL_VERSION);
   app.require_subcommand(1);

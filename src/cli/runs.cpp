@@ -49,39 +49,52 @@ std::string resolve_province(ledger::Store& store, const std::string& cycle, con
   throw UsageError("unknown province '" + name + "' in cycle " + cycle + " (recorded: " + list + ")");
 }
 
-std::vector<ledger::RowCopy> load_input_rows(ledger::Store& store, const ledger::Record& set) {
+std::vector<ListedInput> read_input_rows(ledger::Store& store, const ledger::Record& set) {
   const auto& listed = set.body.at("records");
-  std::vector<Hash> wanted;
-  wanted.reserve(listed.size());
-  for (const auto& h : listed) wanted.push_back(hash_from_hex(h.get_ref<const std::string&>()));
+  std::vector<ListedInput> out(listed.size());
+  std::vector<Hash> wanted(listed.size());
+  std::vector<size_t> by_hash;  // positions of the well-formed entries, ordered by their hashes
+  by_hash.reserve(listed.size());
+  for (size_t i = 0; i < listed.size(); ++i) {
+    try {
+      wanted[i] = hash_from_hex(listed[i].get<std::string>());
+      by_hash.push_back(i);
+    } catch (...) {
+      out[i].error = std::current_exception();
+    }
+  }
   // An input set lists inputs of its own cycle and province: read them as one index range, and
-  // pick the listed ones by hash (a sorted list of positions); any other is looked up by hash.
-  std::vector<size_t> by_hash(wanted.size());
-  for (size_t i = 0; i < by_hash.size(); ++i) by_hash[i] = i;
+  // pick the listed ones by hash; any other is looked up by its hash.
   std::sort(by_hash.begin(), by_hash.end(), [&](size_t a, size_t b) { return wanted[a] < wanted[b]; });
-  std::vector<std::optional<ledger::RowCopy>> found(wanted.size());
   for (auto& row : store.rows_in_scope(set.cycle, set.province, "input.")) {
     if (row.hash.size() != Hash{}.size()) continue;  // not one that was listed; its own read would refuse it
     Hash h;
     std::memcpy(h.data(), row.hash.data(), h.size());
     auto [first, last] = std::equal_range(by_hash.begin(), by_hash.end(), h, Less{wanted});
-    for (auto it = first; it != last; ++it) found[*it] = std::next(it) == last ? std::move(row) : row;
+    for (auto it = first; it != last; ++it) out[*it].row = std::next(it) == last ? std::move(row) : row;
   }
-  std::vector<ledger::RowCopy> out;
-  out.reserve(wanted.size());
-  for (size_t i = 0; i < wanted.size(); ++i) {
-    if (!found[i]) found[i] = store.row_by_hash(wanted[i]);
-    if (!found[i])
-      throw std::runtime_error(set.label() + " names a record that is not in the ledger: " + to_hex(wanted[i]));
-    out.push_back(std::move(*found[i]));
+  for (size_t i : by_hash) {
+    if (out[i].row) continue;
+    out[i].row = store.row_by_hash(wanted[i]);
+    if (!out[i].row)
+      out[i].error = std::make_exception_ptr(
+          std::runtime_error(set.label() + " names a record that is not in the ledger: " + to_hex(wanted[i])));
+  }
+  return out;
+}
+
+std::vector<decision::InputRef> decode_inputs(std::vector<ListedInput> listed) {
+  std::vector<decision::InputRef> out;
+  out.reserve(listed.size());
+  for (auto& entry : listed) {
+    if (entry.error) std::rethrow_exception(entry.error);
+    out.push_back(to_input(ledger::record_from_row(std::move(*entry.row))));
   }
   return out;
 }
 
 std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledger::Record& set) {
-  std::vector<decision::InputRef> out;
-  for (auto& row : load_input_rows(store, set)) out.push_back(to_input(ledger::record_from_row(std::move(row))));
-  return out;
+  return decode_inputs(read_input_rows(store, set));
 }
 
 ledger::Record run_input_set(ledger::Store& store, const decision::Run& run) {

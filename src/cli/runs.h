@@ -1,6 +1,7 @@
 #pragma once
 // Reading decision runs and their inputs from the ledger, for the commands
 // that show, explain, replay or bundle a decision.
+#include <exception>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,8 +26,16 @@ std::vector<std::string> recorded_provinces(ledger::Store& store, const std::str
 
 // The input records listed by an input.set record, in its order.
 std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledger::Record& set);
-// Their rows, read but not decoded (ledger::record_from_row decodes them, on any thread).
-std::vector<ledger::RowCopy> load_input_rows(ledger::Store& store, const ledger::Record& set);
+// The same in two steps, so that the second can run on another thread (decide, import). One
+// entry of the set, read but not decoded: its row, or what went wrong in reading it, raised when
+// its turn comes, so that the first bad entry of the list is the one named, as one step would.
+struct ListedInput {
+  std::optional<ledger::RowCopy> row;
+  std::exception_ptr error;
+};
+std::vector<ListedInput> read_input_rows(ledger::Store& store, const ledger::Record& set);
+// Pure: decodes each entry in list order (ledger::record_from_row), or rethrows its error.
+std::vector<decision::InputRef> decode_inputs(std::vector<ListedInput> listed);
 
 // The input.set record a run decided on (named by its decision.start).
 ledger::Record run_input_set(ledger::Store& store, const decision::Run& run);

@@ -10,7 +10,7 @@ namespace {
 // The canonical bytes of the envelope, written directly (record.h) rather than built as a JSON
 // value, which would copy the body. schema/golden/records.json pins them.
 void append_tail(std::string& out, int64_t seq, const Hash& prev, std::string_view kind, std::string_view cycle,
-                     std::string_view province, std::string_view subject) {
+                 std::string_view province, std::string_view subject) {
   std::string cycle_json, kind_json, province_json, subject_json;
   append_canonical_string(cycle, cycle_json);
   append_canonical_string(kind, kind_json);
@@ -64,7 +64,10 @@ PreparedDraft prepare(Draft draft) {
 
 std::string envelope_bytes(int64_t seq, const Hash& prev, const PreparedDraft& d) {
   std::string out;
-  out.reserve(kEnvelopeHead.size() + d.body().size() + 160 + d.kind().size() + d.cycle().size() +
+  // The tail's fixed bytes: its keys, quotes and commas (66), the prev hash (64) and at most 20
+  // digits of seq; escaping may still make the strings longer, which only costs a reallocation.
+  constexpr size_t kTailFixed = 66 + 64 + 20;
+  out.reserve(kEnvelopeHead.size() + d.body().size() + kTailFixed + d.kind().size() + d.cycle().size() +
               d.province().size() + d.subject().size());
   out.append(kEnvelopeHead).append(d.body());
   append_tail(out, seq, prev, d.kind(), d.cycle(), d.province(), d.subject());

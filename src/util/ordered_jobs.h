@@ -23,16 +23,14 @@ class OrderedJobs {
  public:
   // With no workers every job runs in the owner's thread, when take() asks for it.
   explicit OrderedJobs(unsigned workers) {
-    for (unsigned i = 0; i < workers; ++i) workers_.emplace_back([this] { work(); });
-  }
-  ~OrderedJobs() {
-    {
-      std::lock_guard<std::mutex> lock(m_);
-      closed_ = true;
+    try {
+      for (unsigned i = 0; i < workers; ++i) workers_.emplace_back([this] { work(); });
+    } catch (...) {  // a thread that could not be started: join those that were
+      close();
+      throw;
     }
-    cv_.notify_all();
-    for (auto& t : workers_) t.join();
   }
+  ~OrderedJobs() { close(); }
   OrderedJobs(const OrderedJobs&) = delete;
   OrderedJobs& operator=(const OrderedJobs&) = delete;
 
@@ -72,6 +70,17 @@ class OrderedJobs {
     std::exception_ptr error;
     bool done;
   };
+
+  // Lets the workers finish the jobs they started, starts no more, and joins them.
+  void close() {
+    {
+      std::lock_guard<std::mutex> lock(m_);
+      closed_ = true;
+    }
+    cv_.notify_all();
+    for (auto& t : workers_) t.join();
+    workers_.clear();
+  }
 
   // Runs job i with the lock released; marks it done under the lock.
   void run(size_t i, std::unique_lock<std::mutex>& lock) {

@@ -1,10 +1,14 @@
-// decide on several cores (docs/performance.md, "decide on two cores"): the records, their order
-// and every message are the same whatever the number of threads.
+// decide and import on several cores (docs/performance.md, "What was made faster"): the records,
+// their order, every message and which error is named first are those of one thread.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "cli_fixture.h"
+#include "util/canonical_json.h"
 
 using verdeel::testing::Cli;
 
@@ -53,4 +57,99 @@ TEST_CASE("decide --all on several threads says 'already decided' in its place a
   CHECK_THAT(d.out, Catch::Matches("Drenthe 2024: already decided on these inputs [^\n]*\nZuiderland 2024: run 1, [^\n]*\n"));
   CHECK(cli.run({"verify"}).status == 0);
   CHECK(cli.run({"decide", "--cycle", "2024", "--all", "--threads", "65"}).status == 2);
+}
+
+namespace {
+// SQL on the ledger behind verdeel's back, as an insider would (the append-only triggers dropped).
+void tamper(const Cli& cli, const std::string& statements) {
+  SQLite::Database db(cli.db, SQLite::OPEN_READWRITE);
+  db.exec("DROP TRIGGER IF EXISTS record_no_update; DROP TRIGGER IF EXISTS record_no_delete;");
+  db.exec(statements);
+}
+
+// The seqs of the records an input set lists, in its order.
+std::vector<int64_t> listed_seqs(const Cli& cli, const std::string& province) {
+  SQLite::Database db(cli.db, SQLite::OPEN_READONLY);
+  SQLite::Statement set(db, "SELECT data FROM record WHERE kind = 'input.set' AND province = ? ORDER BY seq DESC LIMIT 1");
+  set.bind(1, province);
+  REQUIRE(set.executeStep());
+  std::vector<int64_t> out;
+  const verdeel::Json record = verdeel::Json::parse(set.getColumn(0).getString());
+  for (const auto& h : record.at("body").at("records")) {
+    SQLite::Statement q(db, "SELECT seq FROM record WHERE hex(hash) = upper(?)");
+    q.bind(1, h.get<std::string>());
+    REQUIRE(q.executeStep());
+    out.push_back(q.getColumn(0).getInt64());
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("decide names the first bad input of a set in the set's order, on any number of threads", "[cli][decide]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
+  auto seqs = listed_seqs(cli, "Drenthe");
+  REQUIRE(seqs.size() > 20);
+  // An input early in the list edited in place, one later in the list gone: the edited one is
+  // named. (The one gone is not among the last records, which the writer itself reads.)
+  tamper(cli, "UPDATE record SET data = data || ' ' WHERE seq = " + std::to_string(seqs[5]) +
+                  "; DELETE FROM record WHERE seq = " + std::to_string(seqs[20]) + ";");
+  for (const char* threads : {"0", "1", "3"}) {
+    auto d = cli.run({"decide", "--cycle", "2024", "--province", "Drenthe", "--threads", threads});
+    CHECK(d.status == 2);
+    CHECK_THAT(d.err, Catch::Contains("record " + std::to_string(seqs[5]) + " is corrupt"));
+  }
+}
+
+TEST_CASE("decide --all: a province that cannot be read fails in its turn, after the provinces before it", "[cli][decide]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("zuid-synthetisch-2024")}).status == 0);
+  auto drenthe = listed_seqs(cli, "Drenthe");
+  auto zuid = listed_seqs(cli, "Zuiderland");
+  // Drenthe (decided first) has an input edited in place; Zuiderland (second) has one missing. The
+  // one-thread order reads, decides and appends Drenthe before it reads Zuiderland: Drenthe is named.
+  tamper(cli, "UPDATE record SET data = data || ' ' WHERE seq = " + std::to_string(drenthe[3]) +
+                  "; DELETE FROM record WHERE seq = " + std::to_string(zuid[3]) + ";");
+  auto size = [&] {
+    SQLite::Database db(cli.db, SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT COUNT(*) FROM record").getInt64();
+  };
+  const auto before = size();
+  for (const char* threads : {"0", "1"}) {
+    auto d = cli.run({"decide", "--cycle", "2024", "--all", "--threads", threads});
+    CHECK(d.status == 2);
+    CHECK_THAT(d.err, Catch::Contains("record " + std::to_string(drenthe[3]) + " is corrupt"));
+    CHECK(size() == before);
+  }
+  // With Drenthe sound, Drenthe is decided (and said) before Zuiderland's missing input is named;
+  // the transaction then records nothing.
+  tamper(cli, "UPDATE record SET data = substr(data, 1, length(data) - 1) WHERE seq = " + std::to_string(drenthe[3]) + ";");
+  for (const char* threads : {"0", "1"}) {
+    auto d = cli.run({"decide", "--cycle", "2024", "--all", "--threads", threads});
+    CHECK(d.status == 2);
+    CHECK_THAT(d.out, Catch::Matches("Drenthe 2024: run 1, [^\n]*\n"));
+    CHECK_THAT(d.err, Catch::Contains("names a record that is not in the ledger"));
+    CHECK(size() == before);
+  }
+}
+
+TEST_CASE("a refused import leaves even an older ledger untouched: the case is checked before the ledger is opened", "[cli][import]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  {
+    SQLite::Database db(cli.db, SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE ledger_size; PRAGMA user_version=2;");  // as a format-2 ledger was
+  }
+  auto before = verdeel::testing::slurp(cli.db);
+  auto dir = cli.copy_example("drenthe-2024");
+  Cli::write(dir / "verslag.csv", "gemeente;regulier;amv\nGM9999;1;1\n");
+  auto o = cli.run({"import", "--cycle", "2024", dir.string()});
+  CHECK(o.status == 2);
+  CHECK_THAT(o.err, Catch::Contains("nothing was recorded"));
+  CHECK(verdeel::testing::slurp(cli.db) == before);
+  SQLite::Database db(cli.db, SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
 }
