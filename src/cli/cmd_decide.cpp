@@ -42,7 +42,7 @@ struct ProvinceWork {
 };
 
 // One province decided, all but the envelopes of its records (seq and prev): the costly part,
-// done on any core (docs/performance.md, "decide on two cores"). A step record is written at once,
+// done on any core (docs/performance.md, "What was made faster"). A step record is written at once,
 // except result.decision, which names its run's start record and so waits for its seq.
 struct Prepared {
   method::Decision decision;
@@ -128,7 +128,8 @@ void decide(ledger::Store& store, ledger::Store::Writer& w, const DecideOptions&
     std::exception_ptr unreadable;
   };
   std::vector<Entry> entries(provinces.size());
-  const auto workers = provinces.size() > 1 ? static_cast<unsigned>(std::min<size_t>(opt.threads, provinces.size() - 1)) : 0u;
+  const auto workers =
+      provinces.size() > 1 ? static_cast<unsigned>(std::min<size_t>(opt.threads, provinces.size() - 1)) : 0u;
   OrderedJobs<Prepared> jobs(workers);
   for (size_t i = 0; i < provinces.size(); ++i) {
     Entry& e = entries[i];

@@ -39,6 +39,8 @@ struct Planned {
   size_t corrections = 0;
 };
 
+// Pure, for any thread: decodes the inputs in force, plans the new rows against them and writes
+// the bodies of the new records.
 Planned plan_province(const std::string& cycle, ProvinceWork& w) {
   Planned p{decision::plan_inputs(decode_inputs(std::move(w.in_force)), std::move(w.rows)), {}, 0};
   for (auto& pr : p.plan.rows) {

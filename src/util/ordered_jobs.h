@@ -1,6 +1,6 @@
 #pragma once
 // Jobs run on other cores, their results taken in the order the jobs were given
-// (docs/performance.md, "decide on two cores"). The owner thread adds jobs and takes each result
+// (docs/performance.md, "What was made faster"). The owner thread adds jobs and takes each result
 // by its number; worker threads start the jobs in the order they were added, and the owner runs
 // any job nobody has started yet while it waits for the one it needs. So what the owner sees
 // (results, and the first exception, rethrown by take) is the same with or without the worker,
