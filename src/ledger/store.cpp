@@ -244,8 +244,9 @@ std::vector<Record> Store::by_subject(const std::string& code) {
 }
 
 std::vector<Record> Store::by_scope(const std::string& cycle, const std::string& province, const std::string& kind) {
-  SQLite::Statement q(*db_,
-                      "SELECT " kRecordColumns " FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq");
+  auto& q = prepared(by_scope_q_,
+                     "SELECT " kRecordColumns " FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq");
+  ResetAfter reset{q};
   q.bind(1, cycle);
   q.bind(2, province);
   q.bind(3, kind);
@@ -266,13 +267,12 @@ std::vector<Record> Store::by_kind(const std::string& kind) {
 }
 
 std::optional<Record> Store::latest(const std::string& cycle, const std::string& province, const std::string& kind) {
-  SQLite::Statement q(
-      *db_, "SELECT " kRecordColumns " FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq DESC LIMIT 1");
+  auto& q = prepared(latest_q_, "SELECT " kRecordColumns
+                                " FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq DESC LIMIT 1");
   q.bind(1, cycle);
   q.bind(2, province);
   q.bind(3, kind);
-  if (!q.executeStep()) return std::nullopt;
-  return row_to_record(q);
+  return decoded(one_row(q));
 }
 
 void Store::newest_first(int64_t limit, const std::function<bool(const Record&)>& visit) {

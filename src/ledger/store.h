@@ -167,7 +167,7 @@ class Store {
 
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;  // declared before the statements: destroyed after them
-  std::unique_ptr<SQLite::Statement> get_q_, by_hash_q_, scope_rows_q_;
+  std::unique_ptr<SQLite::Statement> get_q_, by_hash_q_, scope_rows_q_, by_scope_q_, latest_q_;
   int format_ = 0;
 };
 
