@@ -20,6 +20,11 @@ void Problems::add(const std::string& file, int line, std::string message) {
   list_.push_back({(dir_ / file).string(), line, std::move(message)});
 }
 
+void Problems::append(Problems&& other) {
+  for (auto& p : other.list_) list_.push_back(std::move(p));
+  other.list_.clear();
+}
+
 std::optional<std::string> read_bytes(const fs::path& path, std::string& error) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {

@@ -28,6 +28,8 @@ class Problems {
   bool empty() const { return list_.empty(); }
   size_t size() const { return list_.size(); }
   std::vector<Problem> take() { return std::move(list_); }
+  // Adds another collection's problems after these, in their order.
+  void append(Problems&& other);
 
  private:
   std::filesystem::path dir_;

@@ -627,3 +627,21 @@ TEST_CASE("a municipality name with a line break is refused", "[casefile]") {
   CHECK(p.line == 6);
   CHECK_THAT(p.message, Catch::Contains("column naam") && Catch::Contains("line break"));
 }
+
+TEST_CASE("problems of several files come in file order, whichever file was read first", "[casefile]") {
+  // The sheets are read ahead on a second core; what each reading finds is said in its turn.
+  Files f = with(base(), "gemeenten.csv",
+                 "code,naam,provincie\nGM0106,Assen,Drenthe\nGM0114,Emmen,Drenthe\nGM0119,Meppel,Drenthe\n"
+                 "GM0014,Groningen,Groningen\n\"unterminated,x,y\n");
+  f = with(f, "historie.csv", "gemeente,gemiddeld\n\"open\n");
+  f = with(f, "uitruil.csv", "van,voor\nAssen,Emmen\n");  // two columns missing from the header
+  f = without(f, "verslag.csv");
+  for (int round = 0; round < 5; ++round) {
+    LoadResult r = load(f);
+    std::vector<std::string> files;
+    for (const auto& p : r.problems) files.push_back(file_name(p));
+    INFO(all(r));
+    CHECK(files == std::vector<std::string>{"gemeenten.csv", "verslag.csv", "historie.csv", "uitruil.csv", "uitruil.csv"});
+    CHECK_FALSE(r.data.has_value());
+  }
+}
