@@ -98,11 +98,18 @@ TEST_CASE("A writer that cannot get its turn fails with a clear message and reco
   REQUIRE(cli.run({"init"}).status == 0);
   SQLite::Database holder(cli.db, SQLite::OPEN_READWRITE);
   holder.exec("BEGIN IMMEDIATE");
-  // Held longer than the program's busy timeout (10 s).
+  // Held longer than the program's busy timeout (10 s). Meanwhile a decide for a province that has
+  // no inputs: it begins its transaction before it looks for provinces, so it says busy too.
+  const auto decide_log = (cli.dir / "decide.log").string();
+  pid_t decide = spawn_verdeel(cli.db, {"decide", "--cycle", "2024", "--province", "Nowhere"}, decide_log);
   auto o = cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")});
+  Ended decided = wait_for(decide);
   holder.exec("ROLLBACK");
   REQUIRE(o.status == 2);
   REQUIRE_THAT(o.err, Catch::Contains("busy") && Catch::Contains("another command is writing"));
+  CHECK_FALSE(decided.killed);
+  CHECK(decided.code == 2);
+  CHECK_THAT(slurp(decide_log), Catch::Contains("busy") && Catch::Contains("another command is writing"));
   REQUIRE(inspect(cli.db).records == 1);
   REQUIRE(cli.run({"verify"}).status == 0);
 }
