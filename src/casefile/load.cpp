@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 #include <stdexcept>
-#include <thread>
 
 #include "casefile/beleid.h"
 #include "casefile/casefile.h"
@@ -15,6 +14,7 @@
 #include "method/category.h"
 #include "util/json_object.h"
 #include "util/ordered_jobs.h"
+#include "util/workers.h"
 #include "util/sha256.h"
 
 namespace verdeel::casefile {
@@ -91,7 +91,7 @@ class Loader {
   // Reading a sheet (its bytes, SHA-256 and CSV) is done ahead on a second core while the sheet
   // before it is checked (docs/performance.md); what the loader says is the same either way.
   explicit Loader(const std::string& dir)
-      : dir_(dir), problems_(dir), ahead_(std::thread::hardware_concurrency() > 1 ? 1u : 0u) {}
+      : dir_(dir), problems_(dir), ahead_(default_workers(1)) {}
 
   LoadResult run() {
     std::error_code ec;

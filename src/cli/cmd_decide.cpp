@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <iostream>
 #include <optional>
-#include <thread>
 #include <variant>
 
 #include "cli/clock.h"
@@ -15,6 +14,7 @@
 #include "method/decision.h"
 #include "report/render.h"
 #include "util/ordered_jobs.h"
+#include "util/workers.h"
 #include "version.h"
 
 namespace verdeel::cli {
@@ -25,12 +25,8 @@ struct DecideOptions {
   std::string province;
   bool all = false;
   bool again = false;
-  // The writing thread computes too when it would wait, so one worker per further core; at most
-  // three (a container may report more cores than it may use).
-  unsigned threads = [] {
-    const unsigned cores = std::thread::hardware_concurrency();
-    return cores > 1 ? std::min(cores - 1, 3u) : 0u;
-  }();
+  // The writing thread computes too when it would wait.
+  unsigned threads = default_workers(3);
 };
 
 // What deciding one province needs from the ledger, read by the writing thread.

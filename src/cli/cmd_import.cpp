@@ -4,7 +4,6 @@
 #include <iostream>
 #include <map>
 #include <optional>
-#include <thread>
 
 #include "casefile/casefile.h"
 #include "cli/clock.h"
@@ -13,6 +12,7 @@
 #include "decision/input_set.h"
 #include "util/json_object.h"
 #include "util/ordered_jobs.h"
+#include "util/workers.h"
 
 namespace verdeel::cli {
 
@@ -111,7 +111,7 @@ void run_import(const Globals& g, const ImportOptions& opt) {
   const std::string time = now_utc();
 
   std::vector<ProvinceWork> work(data.provinces.size());
-  OrderedJobs<Planned> jobs(work.size() > 1 && std::thread::hardware_concurrency() > 1 ? 1 : 0);
+  OrderedJobs<Planned> jobs(work.size() > 1 ? default_workers(1) : 0);
   for (size_t i = 0; i < work.size(); ++i) {
     ProvinceWork& pw = work[i];
     pw.province = data.provinces[i];

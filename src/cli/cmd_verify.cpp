@@ -9,9 +9,7 @@
 // copy and a history re-hashed by an insider, which the chain alone cannot (LEDGER.md).
 #include <SQLiteCpp/Exception.h>
 
-#include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "cli/context.h"
 #include "cli/keys.h"
@@ -22,6 +20,7 @@
 #include "ledger/verify.h"
 #include "ledger/verify_pipeline.h"
 #include "ledger/verify_tree.h"
+#include "util/workers.h"
 
 namespace verdeel::cli {
 
@@ -31,15 +30,9 @@ struct VerifyOptions {
   std::string checkpoint;
   std::string pubkey;
   std::string key_name;
-  unsigned threads = default_threads();
-
-  // The reading thread checks batches too when it would wait, so one worker per further core; at
-  // most three, as beyond that reading the rows is the limit (docs/performance.md), and a
-  // container may report far more cores than it may use.
-  static unsigned default_threads() {
-    const unsigned cores = std::thread::hardware_concurrency();
-    return cores > 1 ? std::min(cores - 1, 3u) : 0;
-  }
+  // The reading thread checks batches too when it would wait; at most three workers, as beyond
+  // that reading the rows is the limit (docs/performance.md).
+  unsigned threads = default_workers(3);
 };
 
 // Throws CheckFailed unless the ledger (verified, `records` records) extends the checkpoint.
