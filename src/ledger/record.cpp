@@ -102,22 +102,21 @@ std::optional<Record> decode_record(std::string_view data, std::string* why) {
   Json j = canonical_bytes ? std::move(*canonical_value) : Json::parse(data.begin(), data.end(), nullptr, false);
   if (j.is_discarded()) return fail("stored bytes are not JSON");
   if (!j.is_object() || j.size() != 7) return fail("stored bytes are not a record envelope");
+  // Each field looked up once: seq, the five strings (kind, cycle, province, subject, prev), body.
   auto& fields = j.get_ref<Json::object_t&>();
-  auto field = [&](const char* k) -> Json* {
-    auto it = fields.find(k);
-    return it == fields.end() ? nullptr : &it->second;
-  };
-  Json* seq = field("seq");
-  Json* body = field("body");
-  Json* text[5];
-  const char* text_keys[5] = {"kind", "cycle", "province", "subject", "prev"};
-  for (const char* k : {"seq", "kind", "cycle", "province", "subject", "prev", "body"})
-    if (!field(k)) return fail(std::string("record has no field '") + k + "'");
-  if (!seq->is_number_integer()) return fail("seq is not an integer");
-  for (size_t i = 0; i < 5; ++i) {
-    text[i] = field(text_keys[i]);
-    if (!text[i]->is_string()) return fail(std::string("field '") + text_keys[i] + "' is not a string");
+  constexpr const char* kKeys[7] = {"seq", "kind", "cycle", "province", "subject", "prev", "body"};
+  Json* f[7];
+  for (size_t i = 0; i < 7; ++i) {
+    auto it = fields.find(kKeys[i]);
+    if (it == fields.end()) return fail(std::string("record has no field '") + kKeys[i] + "'");
+    f[i] = &it->second;
   }
+  Json* seq = f[0];
+  Json* const* text = f + 1;  // kind, cycle, province, subject, prev
+  Json* body = f[6];
+  if (!seq->is_number_integer()) return fail("seq is not an integer");
+  for (size_t i = 0; i < 5; ++i)
+    if (!text[i]->is_string()) return fail(std::string("field '") + kKeys[i + 1] + "' is not a string");
   Record r;
   r.seq = seq->get<int64_t>();
   const std::string& prev = text[4]->get_ref<const std::string&>();
