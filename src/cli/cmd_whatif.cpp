@@ -73,11 +73,6 @@ std::string rules(const std::map<std::string, std::vector<std::string>>& ex) {
   return out;
 }
 
-Json places_json(const method::PerCategory& p) { return Json{{"regulier", p.regulier}, {"amv", p.amv}}; }
-Json p_json(const std::optional<Rational>& p) {
-  if (!p) return nullptr;
-  return Json{{"num", p->num()}, {"den", p->den()}, {"percent", (*p * 100).to_decimal(2)}};
-}
 
 void print_table(const decision::Run& run, const decision::Alternative& alt, const decision::Comparison& cmp,
                  bool baseline_ok) {
@@ -140,20 +135,22 @@ Json result_json(const decision::Run& run, const decision::Alternative& alt, con
   Json cats = Json::object();
   for (const auto& c : cmp.categories)
     cats[c.categorie] = Json{{"remainder", {{"recorded", c.recorded_rest}, {"whatif", c.alternative_rest}}},
-                             {"percentage", {{"recorded", p_json(c.recorded_p)}, {"whatif", p_json(c.alternative_p)}}},
+                             {"percentage",
+                              {{"recorded", decision::percentage_json(c.recorded_p)},
+                               {"whatif", decision::percentage_json(c.alternative_p)}}},
                              {"shortfall", {{"recorded", c.recorded_shortfall}, {"whatif", c.alternative_shortfall}}},
                              {"differs", c.differs()}};
   Json rows = Json::array();
   for (const auto& r : cmp.rows)
     rows.push_back(Json{{"code", r.code},
                         {"name", r.naam},
-                        {"recorded", {{"besluit", places_json(r.recorded)},
-                                      {"extra", places_json(r.recorded_extra)},
+                        {"recorded", {{"besluit", decision::to_json(r.recorded)},
+                                      {"extra", decision::to_json(r.recorded_extra)},
                                       {"excluded", r.recorded_excluded}}},
-                        {"whatif", {{"besluit", places_json(r.alternative)},
-                                    {"extra", places_json(r.alternative_extra)},
+                        {"whatif", {{"besluit", decision::to_json(r.alternative)},
+                                    {"extra", decision::to_json(r.alternative_extra)},
                                     {"excluded", r.alternative_excluded}}},
-                        {"difference", places_json({r.alternative.regulier - r.recorded.regulier,
+                        {"difference", decision::to_json({r.alternative.regulier - r.recorded.regulier,
                                                     r.alternative.amv - r.recorded.amv})},
                         {"differs", r.differs()}});
   return Json{{"cycle", run.cycle},

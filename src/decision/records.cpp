@@ -69,10 +69,7 @@ std::vector<std::string> concat(Vs... vs) {
   return out;
 }
 
-Json percentage_json(const method::Verdeling* v) {
-  if (!v || !v->p) return nullptr;
-  return Obj()("num", v->p->num())("den", v->p->den())("percent", (*v->p * 100).to_decimal(2));
-}
+Json percentage_json(const method::Verdeling* v) { return v ? decision::percentage_json(v->p) : Json(nullptr); }
 
 // Which input records an exclusion rule compared (METHOD.md step 4a table).
 std::vector<std::string> exclusion_inputs(const method::Exclusion& e, const InputIndex& idx) {
@@ -89,6 +86,11 @@ std::vector<std::string> exclusion_inputs(const method::Exclusion& e, const Inpu
 }  // namespace
 
 Json to_json(const method::PerCategory& p) { return Obj()("regulier", p.regulier)("amv", p.amv); }
+
+Json percentage_json(const std::optional<Rational>& p) {
+  if (!p) return nullptr;
+  return Obj()("num", p->num())("den", p->den())("percent", (*p * 100).to_decimal(2));
+}
 
 std::vector<StepRecord> decision_records(const method::Decision& d, const std::vector<InputRef>& inputs,
                                          const std::string& input_set) {

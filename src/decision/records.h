@@ -3,6 +3,7 @@
 // (LEDGER.md "Decisions link to their inputs"; schema/FORMAT.md "Decision records").
 // Pure: the same Decision and inputs always give byte-identical bodies, which
 // is what `replay` compares.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,7 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
 
 // JSON of a whole number of places per category: {"amv":A,"regulier":R}.
 Json to_json(const method::PerCategory& p);
+// JSON of the equal percentage p: {"den","num","percent" (two decimals)}, or null without one.
+Json percentage_json(const std::optional<Rational>& p);
 
 }  // namespace verdeel::decision
