@@ -20,6 +20,14 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 10000;
 
+// SQLite counts its memory use (sqlite3_status) under a global mutex taken on every allocation it
+// makes; verdeel never reads the counts. Turned off once, before SQLite's first use in the process
+// (later, sqlite3_config refuses, harmlessly: the counts stay on).
+void setup_library() {
+  static const int once = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)once;
+}
+
 void configure(SQLite::Database& db) {
   db.setBusyTimeout(kBusyTimeoutMs);
   db.exec("PRAGMA foreign_keys=ON");
@@ -82,6 +90,7 @@ void Store::create(const std::string& path) {
     bool empty = std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0;
     if (!empty) throw StoreError("refusing to overwrite '" + path + "': the file exists");
   }
+  setup_library();
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     configure(db);
@@ -106,6 +115,7 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
   if (!std::filesystem::exists(path, ec))
     throw StoreError("no ledger at '" + path + "' (create one with `verdeel init`)");
   // One Store, one thread: SQLite's per-call mutex (taken by every sqlite3_column_*) is not needed.
+  setup_library();
   int flags = (mode == Mode::read_write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
   try {
     db_ = std::make_unique<SQLite::Database>(path, flags);
