@@ -10,6 +10,10 @@
  *       is computed: no JSON, no hashing. Also reports the setup time (copying
  *       the rows, creating DST), so that scripts/bench can time a whole
  *       process that only inserts: its wall time minus the setup.
+ *   bench_baseline insert-into SRC.db DST.db FROM TO
+ *       The same, into an existing ledger DST (a copy of SRC as it was before
+ *       the command that wrote rows FROM..TO): the same inserts into the same
+ *       tables and indexes as they stood, not into an empty table.
  *   bench_baseline scan DB
  *       Times reading every row's data in seq order and computing
  *       SHA-256(0x00 || data) of it: the least any full verify must do.
@@ -64,6 +68,7 @@ static void* dup_blob(const void* p, int n) {
   return q;
 }
 
+/* schema_path NULL: dst exists (insert-into); else dst is made afresh with that schema. */
 static int insert(const char* src, const char* dst, const char* schema_path, long long from, long long to) {
   double setup0 = now();
   sqlite3* in;
@@ -94,12 +99,15 @@ static int insert(const char* src, const char* dst, const char* schema_path, lon
   sqlite3_close(in);
 
   sqlite3* db;
-  remove(dst);
-  if (sqlite3_open(dst, &db) != SQLITE_OK) die(db, dst);
-  char* schema = slurp(schema_path);
-  if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
-    die(db, "schema");
+  if (schema_path) remove(dst);
+  if (sqlite3_open_v2(dst, &db, SQLITE_OPEN_READWRITE | (schema_path ? SQLITE_OPEN_CREATE : 0), NULL) != SQLITE_OK)
+    die(db, dst);
+  if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", NULL, NULL, NULL) != SQLITE_OK) die(db, "pragmas");
+  if (schema_path) {
+    char* schema = slurp(schema_path);
+    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) die(db, "schema");
+    free(schema);
+  }
   double setup1 = now();
   double t0 = now();
   if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) die(db, "begin");
@@ -161,7 +169,11 @@ int main(int argc, char** argv) {
   if (argc == 5 && strcmp(argv[1], "insert") == 0) return insert(argv[2], argv[3], argv[4], 0, INT64_MAX);
   if (argc == 7 && strcmp(argv[1], "insert") == 0)
     return insert(argv[2], argv[3], argv[4], atoll(argv[5]), atoll(argv[6]));
+  if (argc == 6 && strcmp(argv[1], "insert-into") == 0)
+    return insert(argv[2], argv[3], NULL, atoll(argv[4]), atoll(argv[5]));
   if (argc == 3 && strcmp(argv[1], "scan") == 0) return scan(argv[2]);
-  fprintf(stderr, "usage: bench_baseline insert SRC.db DST.db SCHEMA.sql [FROM TO] | scan DB\n");
+  fprintf(stderr,
+          "usage: bench_baseline insert SRC.db DST.db SCHEMA.sql [FROM TO] | insert-into SRC.db DST.db FROM TO | "
+          "scan DB\n");
   return 2;
 }
