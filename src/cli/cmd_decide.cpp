@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <iostream>
 #include <optional>
-#include <variant>
 
 #include "cli/clock.h"
 #include "cli/context.h"
@@ -42,7 +41,8 @@ struct ProvinceWork {
 // except result.decision, which names its run's start record and so waits for its seq.
 struct Prepared {
   method::Decision decision;
-  std::vector<std::variant<ledger::Draft, ledger::PreparedDraft>> steps;
+  std::vector<ledger::PreparedDraft> steps;
+  decision::StepRecord result;  // result.decision, without "start"
 };
 
 // Reads what province `province` needs; nullopt, after saying so, when it is already decided on
@@ -68,14 +68,14 @@ std::optional<ProvinceWork> read_province(ledger::Store& store, const std::strin
 // The method on one province's inputs, and its records written: pure, for any thread.
 Prepared prepare_province(const std::string& cycle, ProvinceWork& w) {
   std::vector<decision::InputRef> inputs = decode_inputs(std::move(w.inputs));
-  Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_inputs(inputs))), {}};
-  for (auto& s : decision::decision_records(p.decision, inputs, w.set_hash)) {
-    ledger::Draft draft{std::move(s.kind), cycle, w.province, std::move(s.subject), std::move(s.body)};
-    if (draft.kind == "result.decision")
-      p.steps.emplace_back(std::move(draft));
-    else
-      p.steps.emplace_back(ledger::prepare(std::move(draft)));
-  }
+  Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_inputs(inputs))), {}, {}};
+  auto steps = decision::decision_records(p.decision, inputs, w.set_hash);
+  if (steps.empty() || steps.back().kind != "result.decision")
+    throw std::logic_error("a decision's records end with result.decision");
+  p.result = std::move(steps.back());
+  steps.pop_back();
+  p.steps.reserve(steps.size());
+  for (auto& s : steps) p.steps.push_back(ledger::prepare(std::move(s.kind), cycle, w.province, std::move(s.subject), s.body));
   return p;
 }
 
@@ -86,19 +86,13 @@ void append_province(ledger::Store::Writer& w, const std::string& cycle, const P
                                            {"run", work.run_number},
                                            {"input_set", work.set_hash},
                                            {"time", now_utc()}}});
-  for (auto& step : p.steps) {
-    if (auto* ready = std::get_if<ledger::PreparedDraft>(&step)) {
-      w.append(*ready);
-      continue;
-    }
-    auto& draft = std::get<ledger::Draft>(step);
-    draft.body["start"] = start.seq;
-    w.append(std::move(draft));
-  }
+  for (const auto& step : p.steps) w.append(step);
+  p.result.body("start", start.seq);
+  w.append(ledger::prepare(p.result.kind, cycle, work.province, p.result.subject, p.result.body));
   const auto& d = p.decision;
   const auto& r = d.restopgave;
   std::cout << work.province << " " << cycle << ": run " << work.run_number << ", records " << start.seq << ".."
-            << start.seq + static_cast<int64_t>(p.steps.size()) << "; remainder " << r.rest.regulier
+            << start.seq + static_cast<int64_t>(p.steps.size()) + 1 << "; remainder " << r.rest.regulier
             << " regulier + " << r.rest.amv << " amv; decided " << d.besluit_som.regulier << " + "
             << d.besluit_som.amv << " = " << d.besluit_som.total() << " places";
   int64_t short_reg = 0, short_amv = 0;

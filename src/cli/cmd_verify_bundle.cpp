@@ -235,7 +235,7 @@ void verify_bundle(const VerifyBundleOptions& opt) {
     // Part of the run: every recomputed record about the province or the municipality must be in
     // the bundle, at its place in the run, byte for byte; nothing else may be.
     auto steps = decision::decision_records(*rr.decision, inputs, set_hash);
-    if (!steps.empty() && steps.back().kind == "result.decision") steps.back().body["start"] = start->seq;
+    if (!steps.empty() && steps.back().kind == "result.decision") steps.back().body("start", start->seq);
     if (steps.size() + 1 != span) fail("replay: the run recomputes to " + std::to_string(steps.size() + 1) +
                                        " records, but the recorded run spans " + std::to_string(span));
     std::map<int64_t, const decision::RecordedStep*> present;
@@ -252,10 +252,11 @@ void verify_bundle(const VerifyBundleOptions& opt) {
         continue;
       }
       const auto& rec = *it->second;
-      if (rec.kind != now.kind || rec.subject != now.subject || canonical(rec.body) != canonical(now.body))
+      const std::string recomputed = now.body.str();
+      if (rec.kind != now.kind || rec.subject != now.subject || canonical(rec.body) != recomputed)
         fail("replay differs at record " + std::to_string(seq) + " (" + rec.kind + (rec.subject.empty() ? "" : " " + rec.subject) +
              "): recorded " + rec.kind + " " + rec.subject + " " + canonical(rec.body) + ", recomputed " + now.kind + " " +
-             now.subject + " " + canonical(now.body));
+             now.subject + " " + recomputed);
       ++compared;
     }
     std::cout << "replay identical: the " << compared << " records of run " << run.number << " in the bundle (about "

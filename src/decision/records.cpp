@@ -5,7 +5,6 @@
 #include <set>
 
 #include "decision/policy_json.h"
-#include "util/json_object.h"
 
 namespace verdeel::decision {
 namespace {
@@ -56,10 +55,10 @@ class InputIndex {
   std::map<std::string, std::vector<std::string>> all_about_;
 };
 
-Json hashes(std::vector<std::string> v) {
+std::vector<std::string> hashes(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
-  return Json(v);
+  return v;
 }
 
 template <typename... Vs>
@@ -69,7 +68,18 @@ std::vector<std::string> concat(Vs... vs) {
   return out;
 }
 
-Json percentage_json(const method::Verdeling* v) { return v ? decision::percentage_json(v->p) : Json(nullptr); }
+using Body = CanonicalObject;
+
+// The bodies' forms of to_json and percentage_json below: the same JSON, written at once.
+Body places(const method::PerCategory& p) { return Body()("regulier", p.regulier)("amv", p.amv); }
+
+void put_percentage(Body& b, std::string_view key, const std::optional<Rational>& p) {
+  if (!p) {
+    b(key, nullptr);
+    return;
+  }
+  b(key, Body()("num", p->num())("den", p->den())("percent", (*p * 100).to_decimal(2)));
+}
 
 // Which input records an exclusion rule compared (METHOD.md step 4a table).
 std::vector<std::string> exclusion_inputs(const method::Exclusion& e, const InputIndex& idx) {
@@ -85,143 +95,153 @@ std::vector<std::string> exclusion_inputs(const method::Exclusion& e, const Inpu
 
 }  // namespace
 
-Json to_json(const method::PerCategory& p) { return Obj()("regulier", p.regulier)("amv", p.amv); }
+// The Json forms, for other outputs, from the bodies' forms: one definition of each.
+Json to_json(const method::PerCategory& p) { return Json::parse(places(p).str()); }
 
 Json percentage_json(const std::optional<Rational>& p) {
-  if (!p) return nullptr;
-  return Obj()("num", p->num())("den", p->den())("percent", (*p * 100).to_decimal(2));
+  Body b;
+  put_percentage(b, "p", p);
+  return Json::parse(b.str())["p"];
 }
 
 std::vector<StepRecord> decision_records(const method::Decision& d, const std::vector<InputRef>& inputs,
                                          const std::string& input_set) {
   InputIndex idx(inputs);
   std::vector<StepRecord> out;
-  auto add = [&](const char* kind, const std::string& subject, Json body) {
+  auto add = [&](const char* kind, const std::string& subject, Body body) {
     out.push_back(StepRecord{kind, subject, std::move(body)});
   };
 
   // The policy the decision applied (METHOD.md "Policy record").
-  Json policy = policy_to_json(d.policy);
-  add("policy", "", Obj()("policy", policy)("inputs", hashes(idx.of("input.beleid", ""))));
+  add("policy", "", Body()("policy", policy_to_json(d.policy))("inputs", hashes(idx.of("input.beleid", ""))));
 
   // Toelichting, stap 2: promising initiatives.
   for (const auto& io : d.initiatieven) {
     const auto& in = io.initiatief;
     add("step.kansrijk", in.gemeente,
-        Obj()("gemeente", in.gemeente)
-             ("plaatsen", to_json(in.plaatsen))
-             ("criteria", in.criteria)
-             ("kansrijk", io.kansrijk)
-             ("inputs", hashes(idx.of("input.kansrijk", in.gemeente))));
+        Body()("gemeente", in.gemeente)
+              ("plaatsen", places(in.plaatsen))
+              ("criteria", in.criteria)
+              ("kansrijk", io.kansrijk)
+              ("inputs", hashes(idx.of("input.kansrijk", in.gemeente))));
   }
 
   // Toelichting, stap 1 en 2: the report plus promising initiatives.
   for (const auto& b : d.basis) {
     add("step.basis", b.gemeente,
-        Obj()("gemeente", b.gemeente)
-             ("verslag", to_json(b.verslag))
-             ("initiatieven", to_json(b.initiatieven))
-             ("basis", to_json(b.basis))
-             ("inputs", hashes(concat(idx.of("input.verslag", b.gemeente), idx.of("input.kansrijk", b.gemeente)))));
+        Body()("gemeente", b.gemeente)
+              ("verslag", places(b.verslag))
+              ("initiatieven", places(b.initiatieven))
+              ("basis", places(b.basis))
+              ("inputs", hashes(concat(idx.of("input.verslag", b.gemeente), idx.of("input.kansrijk", b.gemeente)))));
   }
 
   // Toelichting, stap 3: the remainder.
   const auto& r = d.restopgave;
   add("step.restopgave", "",
-      Obj()("opgave", to_json(r.opgave))
-           ("basis_som", to_json(r.basis_som))
-           ("rest", to_json(r.rest))
-           ("one_to_one", r.one_to_one)
-           ("inputs", hashes(idx.of("input.opgave", ""))));
+      Body()("opgave", places(r.opgave))
+            ("basis_som", places(r.basis_som))
+            ("rest", places(r.rest))
+            ("one_to_one", r.one_to_one)
+            ("inputs", hashes(idx.of("input.opgave", ""))));
 
   // Toelichting, stap 4a: attributed places and exclusions.
   for (const auto& t : d.toerekening) {
     add("step.toerekening", t.gemeente,
-        Obj()("gemeente", t.gemeente)
-             ("basis", to_json(t.basis))
-             ("voor_anderen", to_json(t.voor_anderen))
-             ("door_anderen", to_json(t.door_anderen))
-             ("attr", to_json(t.attr))
-             ("inputs", hashes(idx.exchanges(t.gemeente))));
+        Body()("gemeente", t.gemeente)
+              ("basis", places(t.basis))
+              ("voor_anderen", places(t.voor_anderen))
+              ("door_anderen", places(t.door_anderen))
+              ("attr", places(t.attr))
+              ("inputs", hashes(idx.exchanges(t.gemeente))));
   }
   for (const auto& e : d.exclusions) {
-    Json figures = Json::object();
-    for (const auto& f : e.figures) figures[f.name] = to_json(f.value);
-    Obj body;
-    body("gemeente", e.gemeente)("categorie", std::string(method::name(e.categorie)))("rule", e.rule)(
-        "figures", std::move(figures))("inputs", hashes(exclusion_inputs(e, idx)));
+    Body figures;
+    for (const auto& f : e.figures) figures(f.name, f.value);
+    Body body;
+    body("gemeente", e.gemeente)("categorie", method::name(e.categorie))("rule", e.rule)("figures", figures)(
+        "inputs", hashes(exclusion_inputs(e, idx)));
     if (e.rule == "below_minimum") body("round", e.round);
     add("step.exclusion", e.gemeente, std::move(body));
   }
 
   // Toelichting, stap 4b: the equal percentage, minimum, shortfall, rounding.
   for (const auto& v : d.verdelingen) {
-    add("step.percentage", "",
-        Obj()("categorie", std::string(method::name(v.categorie)))
-             ("rest", v.rest)
-             ("eligible", v.eligible)
-             ("participants", v.participants)
-             ("rounds", v.rounds)
-             ("p", v.p ? to_json(*v.p) : Json(nullptr))
-             ("placed", v.placed)
-             ("shortfall", v.shortfall));
+    Body percentage;
+    percentage("categorie", method::name(v.categorie))
+              ("rest", v.rest)
+              ("eligible", v.eligible)
+              ("participants", v.participants)
+              ("rounds", v.rounds)
+              ("placed", v.placed)
+              ("shortfall", v.shortfall);
+    if (v.p)
+      percentage("p", *v.p);
+    else
+      percentage("p", nullptr);
+    add("step.percentage", "", std::move(percentage));
     for (const auto& a : v.aandelen) {
       add("step.aandeel", a.gemeente,
-          Obj()("gemeente", a.gemeente)
-               ("categorie", std::string(method::name(v.categorie)))
-               ("indicatief", to_json(a.ind))
-               ("attr", to_json(a.attr))
-               ("head", a.head)
-               ("exact", to_json(a.exact))
-               ("capped", a.capped)
-               ("floor", a.floor)
-               ("rounded", a.rounded)
-               ("extra_unit", a.extra_unit));
+          Body()("gemeente", a.gemeente)
+                ("categorie", method::name(v.categorie))
+                ("indicatief", places(a.ind))
+                ("attr", a.attr)
+                ("head", a.head)
+                ("exact", a.exact)
+                ("capped", a.capped)
+                ("floor", a.floor)
+                ("rounded", a.rounded)
+                ("extra_unit", a.extra_unit));
     }
   }
 
   // The decision per municipality (Artikel I, Tabel 1).
+  static const std::vector<std::string> kNone;
   for (const auto& u : d.uitkomsten) {
-    Json excluded = Json::object();
+    Body excluded;
     for (Category c : method::kCategories) {
       auto it = u.excluded.find(c);
-      excluded[std::string(method::name(c))] = it == u.excluded.end() ? Json::array() : Json(it->second);
+      excluded(method::name(c), it == u.excluded.end() ? kNone : it->second);
     }
     add("result.gemeente", u.code,
-        Obj()("gemeente", u.code)
-             ("naam", u.naam)
-             ("indicatief", to_json(u.indicatief))
-             ("basis", to_json(u.basis))
-             ("extra", to_json(u.extra))
-             ("besluit", to_json(u.besluit))
-             ("excluded", excluded)
-             ("inputs", hashes(idx.about(u.code))));
+        Body()("gemeente", u.code)
+              ("naam", u.naam)
+              ("indicatief", places(u.indicatief))
+              ("basis", places(u.basis))
+              ("extra", places(u.extra))
+              ("besluit", places(u.besluit))
+              ("excluded", excluded)
+              ("inputs", hashes(idx.about(u.code))));
   }
 
   std::vector<std::string> all_inputs;
+  all_inputs.reserve(inputs.size());
   for (const auto& in : inputs) all_inputs.push_back(in.hash);
-  Json remainder = Json::object(), percentage = Json::object(), shortfall = Json::object();
+  Body remainder, percentage, shortfall;
   for (Category c : method::kCategories) {
-    std::string k(method::name(c));
+    const std::string_view k = method::name(c);
     const auto* v = d.verdeling(c);
-    remainder[k] = r.rest[c];
-    percentage[k] = percentage_json(v);
-    shortfall[k] = v ? v->shortfall : 0;
+    remainder(k, r.rest[c]);
+    if (v)
+      put_percentage(percentage, k, v->p);
+    else
+      percentage(k, nullptr);
+    shortfall(k, v ? v->shortfall : 0);
   }
   add("result.decision", "",
-      Obj()("cycle", d.cycle)
-           ("province", d.provincie)
-           ("policy", d.policy.name)
-           ("task", to_json(r.opgave))
-           ("report", to_json(d.verslag_som))
-           ("basis", to_json(r.basis_som))
-           ("remainder", remainder)
-           ("percentage", percentage)
-           ("shortfall", shortfall)
-           ("besluit", to_json(d.besluit_som))
-           ("gemeenten", static_cast<int64_t>(d.uitkomsten.size()))
-           ("input_set", input_set)
-           ("inputs", hashes(all_inputs)));
+      Body()("cycle", d.cycle)
+            ("province", d.provincie)
+            ("policy", d.policy.name)
+            ("task", places(r.opgave))
+            ("report", places(d.verslag_som))
+            ("basis", places(r.basis_som))
+            ("remainder", remainder)
+            ("percentage", percentage)
+            ("shortfall", shortfall)
+            ("besluit", places(d.besluit_som))
+            ("gemeenten", static_cast<int64_t>(d.uitkomsten.size()))
+            ("input_set", input_set)
+            ("inputs", hashes(std::move(all_inputs))));
   return out;
 }
 

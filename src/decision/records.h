@@ -9,6 +9,7 @@
 
 #include "method/decision.h"
 #include "util/canonical_json.h"
+#include "util/canonical_writer.h"
 
 namespace verdeel::decision {
 
@@ -20,11 +21,13 @@ struct InputRef {
   std::string hash;
 };
 
-// A record to append; cycle and province are those of the decision.
+// A record to append; cycle and province are those of the decision. Its body is written straight
+// to canonical bytes (body.str()); result.decision's still takes its "start" member, the seq of
+// its run's decision.start record, which only the writer of the run knows.
 struct StepRecord {
   std::string kind;
   std::string subject;
-  Json body;
+  CanonicalObject body;
 };
 
 // Every record of a run after its `decision.start` record, in order: policy,

@@ -71,7 +71,7 @@ ReplayResult replay(const Run& run, const std::vector<InputRef>& inputs) {
   }
   // The result record names where its run starts; that is the one field a
   // recomputation takes from the recorded run rather than from the method.
-  if (!steps.empty() && steps.back().kind == "result.decision") steps.back().body["start"] = start->seq;
+  if (!steps.empty() && steps.back().kind == "result.decision") steps.back().body("start", start->seq);
 
   size_t recorded_n = run.records.size() - 1;
   size_t n = std::max(recorded_n, steps.size());
@@ -79,7 +79,7 @@ ReplayResult replay(const Run& run, const std::vector<InputRef>& inputs) {
     const RecordedStep* rec = i < recorded_n ? &run.records[i + 1] : nullptr;
     const StepRecord* now = i < steps.size() ? &steps[i] : nullptr;
     std::string a = rec ? canonical(rec->body) : "";
-    std::string b = now ? canonical(now->body) : "";
+    std::string b = now ? now->body.str() : "";
     bool same = rec && now && rec->kind == now->kind && rec->subject == now->subject && a == b;
     if (!same) {
       ReplayDiff diff;
@@ -90,7 +90,7 @@ ReplayResult replay(const Run& run, const std::vector<InputRef>& inputs) {
       diff.recorded = a;
       diff.recomputed = b;
       diff.recorded_body = rec ? rec->body : Json(nullptr);
-      diff.recomputed_body = now ? now->body : Json(nullptr);
+      diff.recomputed_body = now ? Json::parse(b) : Json(nullptr);
       diff.recomputed_kind = now ? now->kind : "";
       diff.recomputed_subject = now ? now->subject : "";
       res.first_difference = diff;

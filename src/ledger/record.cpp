@@ -62,6 +62,17 @@ PreparedDraft prepare(Draft draft) {
   return p;
 }
 
+PreparedDraft prepare(std::string kind, std::string cycle, std::string province, std::string subject,
+                      const CanonicalObject& body) {
+  PreparedDraft p;
+  body.append_to(p.body_);
+  p.kind_ = std::move(kind);
+  p.cycle_ = std::move(cycle);
+  p.province_ = std::move(province);
+  p.subject_ = std::move(subject);
+  return p;
+}
+
 std::string envelope_bytes(int64_t seq, const Hash& prev, const PreparedDraft& d) {
   std::string out;
   // The tail's fixed bytes: its keys, quotes and commas (66), the prev hash (64) and at most 20

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "util/canonical_json.h"
+#include "util/canonical_writer.h"
 #include "util/sha256.h"
 
 namespace verdeel::ledger {
@@ -61,11 +62,17 @@ class PreparedDraft {
 
  private:
   friend PreparedDraft prepare(Draft draft);
+  friend PreparedDraft prepare(std::string kind, std::string cycle, std::string province, std::string subject,
+                               const CanonicalObject& body);
   PreparedDraft() = default;
   std::string kind_, cycle_, province_, subject_, body_;
 };
 // Writes the draft's body. Throws CanonicalError as make_record does.
 PreparedDraft prepare(Draft draft);
+// The same for a body written member by member (canonical by construction too); throws
+// CanonicalError as CanonicalObject::str() does.
+PreparedDraft prepare(std::string kind, std::string cycle, std::string province, std::string subject,
+                      const CanonicalObject& body);
 
 // The canonical bytes of the record that `draft` becomes at position seq after prev.
 std::string envelope_bytes(int64_t seq, const Hash& prev, const PreparedDraft& draft);

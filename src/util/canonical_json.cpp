@@ -10,7 +10,7 @@ namespace verdeel {
 namespace {
 
 // Order of RFC 8785 section 3.2.3: compare keys as sequences of UTF-16 code units.
-std::u16string utf16(const std::string& s) {
+std::u16string utf16(std::string_view s) {
   std::u16string out;
   size_t i = 0;
   while (i < s.size()) {
@@ -24,6 +24,14 @@ std::u16string utf16(const std::string& s) {
     }
   }
   return out;
+}
+
+// Below U+10000 (no UTF-8 byte >= 0xF0), UTF-16 code unit order is code point order, which is the
+// byte order of UTF-8.
+bool bmp_only(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0xF0) return false;
+  return true;
 }
 
 bool plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'; }
@@ -81,12 +89,7 @@ void write(const Json& v, std::string& out) {
       // that is code point order, which is the byte order of UTF-8, which is the order the
       // object's std::map already keeps: then no sort and no copies are needed.
       bool bmp = true;
-      for (auto it = v.begin(); it != v.end() && bmp; ++it)
-        for (unsigned char c : it.key())
-          if (c >= 0xF0) {
-            bmp = false;
-            break;
-          }
+      for (auto it = v.begin(); it != v.end() && bmp; ++it) bmp = bmp_only(it.key());
       out.push_back('{');
       bool first = true;
       auto member = [&](const std::string& key, const Json& value) {
@@ -127,6 +130,11 @@ void write(const Json& v, std::string& out) {
 }  // namespace
 
 void append_canonical_string(std::string_view s, std::string& out) { write_string(s, out); }
+
+bool canonical_key_less(std::string_view a, std::string_view b) {
+  if (bmp_only(a) && bmp_only(b)) return a < b;
+  return utf16(a) < utf16(b);
+}
 
 void append_canonical(const Json& value, std::string& out) { write(value, out); }
 

@@ -28,6 +28,10 @@ void append_canonical(const Json& value, std::string& out);
 // CanonicalError when s is not valid UTF-8.
 void append_canonical_string(std::string_view s, std::string& out);
 
+// The order of keys in a canonical object: by UTF-16 code units (RFC 8785 section 3.2.3).
+// Precondition: both are valid UTF-8.
+bool canonical_key_less(std::string_view a, std::string_view b);
+
 // Rationals in records: an integer when den == 1, else {"den":D,"num":N} in
 // lowest terms, so every value has exactly one encoding.
 Json to_json(const Rational& r);

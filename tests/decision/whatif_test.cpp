@@ -148,7 +148,7 @@ TEST_CASE("compare_outcomes: a lower history figure lets Dal take part, others g
   run.number = 1;
   run.records.push_back({1, "decision.start", "", Json::object(), ""});
   int64_t seq = 2;
-  for (const auto& s : decision::decision_records(d0, refs, "set")) run.records.push_back({seq++, s.kind, s.subject, s.body, ""});
+  for (const auto& s : decision::decision_records(d0, refs, "set")) run.records.push_back({seq++, s.kind, s.subject, Json::parse(s.body.str()), ""});
 
   auto same = decision::compare_outcomes(run, d0);
   CHECK_FALSE(same.any_difference());

@@ -61,7 +61,7 @@ struct Ledger {
     run.province = "P";
     run.number = 1;
     run.records.push_back(step(seq++, "decision.start", "", Json{{"engine", "verdeel test"}, {"input_set", set.hash}}));
-    for (const auto& s : decision::decision_records(d, refs, set.hash)) run.records.push_back(step(seq++, s.kind, s.subject, s.body));
+    for (const auto& s : decision::decision_records(d, refs, set.hash)) run.records.push_back(step(seq++, s.kind, s.subject, Json::parse(s.body.str())));
   }
 };
 

@@ -1,0 +1,131 @@
+#include "util/canonical_writer.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "util/utf8.h"
+
+namespace verdeel {
+
+namespace {
+constexpr size_t kTypicalMembers = 12;
+
+bool plain_key(std::string_view key) {
+  for (unsigned char c : key)
+    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+  return true;
+}
+}  // namespace
+
+void CanonicalObject::begin(std::string_view key) {
+  if (members_.empty()) members_.reserve(kTypicalMembers);
+  members_.push_back(Member{buf_.size(), key.size(), 0, plain_key(key)});
+  buf_.append(key);
+}
+
+CanonicalObject& CanonicalObject::end() {
+  members_.back().end = buf_.size();
+  return *this;
+}
+
+void CanonicalObject::append_number(int64_t v) {
+  char digits[24];
+  auto r = std::to_chars(digits, digits + sizeof digits, v);
+  buf_.append(digits, r.ptr);
+}
+
+void CanonicalObject::append_number(uint64_t v) {
+  char digits[24];
+  auto r = std::to_chars(digits, digits + sizeof digits, v);
+  buf_.append(digits, r.ptr);
+}
+
+CanonicalObject& CanonicalObject::operator()(std::string_view key, bool value) {
+  begin(key);
+  buf_.append(value ? "true" : "false");
+  return end();
+}
+
+CanonicalObject& CanonicalObject::operator()(std::string_view key, std::nullptr_t) {
+  begin(key);
+  buf_.append("null");
+  return end();
+}
+
+CanonicalObject& CanonicalObject::operator()(std::string_view key, std::string_view value) {
+  begin(key);
+  append_canonical_string(value, buf_);
+  return end();
+}
+
+CanonicalObject& CanonicalObject::operator()(std::string_view key, const Rational& value) {
+  if (value.is_integer()) return (*this)(key, value.num());
+  return (*this)(key, CanonicalObject()("num", value.num())("den", value.den()));
+}
+
+CanonicalObject& CanonicalObject::operator()(std::string_view key, const std::vector<std::string>& values) {
+  begin(key);
+  buf_.push_back('[');
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) buf_.push_back(',');
+    append_canonical_string(values[i], buf_);
+  }
+  buf_.push_back(']');
+  return end();
+}
+
+CanonicalObject& CanonicalObject::operator()(std::string_view key, const CanonicalObject& value) {
+  begin(key);
+  value.append_to(buf_);
+  return end();
+}
+
+CanonicalObject& CanonicalObject::operator()(std::string_view key, const Json& value) {
+  begin(key);
+  append_canonical(value, buf_);
+  return end();
+}
+
+void CanonicalObject::append_to(std::string& out) const {
+  auto key = [this](const Member& m) { return std::string_view(buf_).substr(m.at, m.key_len); };
+  bool all_plain = true;
+  for (const Member& m : members_) {
+    if (m.plain) continue;
+    all_plain = false;
+    if (!utf8::valid(key(m))) throw CanonicalError("object key is not valid UTF-8");
+  }
+  auto less = [&](const Member* a, const Member* b) {
+    return all_plain ? key(*a) < key(*b) : canonical_key_less(key(*a), key(*b));
+  };
+  std::vector<const Member*> order;
+  order.reserve(members_.size());
+  for (const Member& m : members_) order.push_back(&m);
+  std::sort(order.begin(), order.end(), less);
+  out.reserve(out.size() + buf_.size() + 4 * members_.size() + 2);
+  out.push_back('{');
+  for (size_t i = 0; i < order.size(); ++i) {
+    const Member& m = *order[i];
+    if (i > 0) {
+      if (key(m) == key(*order[i - 1])) throw CanonicalError("object key given twice: " + std::string(key(m)));
+      out.push_back(',');
+    }
+    if (m.plain) {
+      out.push_back('"');
+      out.append(key(m));
+      out.push_back('"');
+    } else {
+      append_canonical_string(key(m), out);
+    }
+    out.push_back(':');
+    out.append(buf_, m.at + m.key_len, m.end - m.at - m.key_len);
+  }
+  out.push_back('}');
+}
+
+std::string CanonicalObject::str() const {
+  std::string out;
+  append_to(out);
+  return out;
+}
+
+}  // namespace verdeel

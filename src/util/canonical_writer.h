@@ -1,0 +1,72 @@
+#pragma once
+// Writes a JSON object's canonical bytes (util/canonical_json.h) member by member, without building
+// a Json value: each value is written as it is given, and the members are put in canonical key
+// order when the bytes are asked for. For records written in bulk (a decision's step records), where
+// building a Json tree, writing it and freeing it cost more than the method itself
+// (docs/performance.md). canonical(Json) of the same object gives the same bytes
+// (tests/util/canonical_writer_test.cpp).
+//
+//   CanonicalObject()("gemeente", "GM0106")("plaatsen", 12)("inputs", hashes).str()
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "util/canonical_json.h"
+
+namespace verdeel {
+
+class CanonicalObject {
+ public:
+  // Whole numbers (not bool, which has its own overload).
+  template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+  CanonicalObject& operator()(std::string_view key, T value) {
+    begin(key);
+    if constexpr (std::is_signed_v<T>)
+      append_number(static_cast<int64_t>(value));
+    else
+      append_number(static_cast<uint64_t>(value));
+    return end();
+  }
+  CanonicalObject& operator()(std::string_view key, bool value);
+  CanonicalObject& operator()(std::string_view key, std::nullptr_t);
+  // Strings; throws CanonicalError when not valid UTF-8.
+  CanonicalObject& operator()(std::string_view key, std::string_view value);
+  CanonicalObject& operator()(std::string_view key, const std::string& value) {
+    return (*this)(key, std::string_view(value));
+  }
+  CanonicalObject& operator()(std::string_view key, const char* value) { return (*this)(key, std::string_view(value)); }
+  // A rational number as records hold one (canonical_json.h): an integer, or {"den","num"}.
+  CanonicalObject& operator()(std::string_view key, const Rational& value);
+  // An array of strings, in the order given.
+  CanonicalObject& operator()(std::string_view key, const std::vector<std::string>& values);
+  // An object written the same way.
+  CanonicalObject& operator()(std::string_view key, const CanonicalObject& value);
+  // Any other value, written by append_canonical (throws as it does).
+  CanonicalObject& operator()(std::string_view key, const Json& value);
+
+  // The object's canonical bytes. Throws CanonicalError when a key was given twice or is not
+  // valid UTF-8.
+  std::string str() const;
+  void append_to(std::string& out) const;
+
+ private:
+  // Member i's key is buf_[at[i], at[i] + key_len[i]) and its value runs on to the next member.
+  // `plain`: printable ASCII without '"' or '\\', written as it is and ordered by its bytes.
+  struct Member {
+    size_t at;
+    size_t key_len;
+    size_t end;
+    bool plain;
+  };
+  void begin(std::string_view key);
+  CanonicalObject& end();
+  void append_number(int64_t v);
+  void append_number(uint64_t v);
+
+  std::string buf_;
+  std::vector<Member> members_;
+};
+
+}  // namespace verdeel

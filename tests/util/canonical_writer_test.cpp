@@ -1,0 +1,125 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <limits>
+#include <functional>
+#include <random>
+
+#include "util/canonical_writer.h"
+
+using verdeel::canonical;
+using verdeel::CanonicalError;
+using verdeel::CanonicalObject;
+using verdeel::Json;
+using verdeel::Rational;
+
+TEST_CASE("CanonicalObject writes what canonical() writes for the same object", "[util][canonical]") {
+  CanonicalObject o;
+  o("zeta", int64_t{-7})("alpha", true)("m", nullptr)("name", "Assen \"echt\"\n")("u", uint64_t{18446744073709551615u})(
+      "min", std::numeric_limits<int64_t>::min())("list", std::vector<std::string>{"b", "a"})(
+      "nested", CanonicalObject()("y", 1)("x", false))("r", Rational::of(3, 4))("whole", Rational(5))(
+      "json", Json::parse(R"({"b":[1,{"d":2,"c":3}],"a":"x"})"))("f", false)("empty", std::vector<std::string>{});
+  Json j = {{"zeta", -7},
+            {"alpha", true},
+            {"m", nullptr},
+            {"name", "Assen \"echt\"\n"},
+            {"u", uint64_t{18446744073709551615u}},
+            {"min", std::numeric_limits<int64_t>::min()},
+            {"list", {"b", "a"}},
+            {"nested", {{"y", 1}, {"x", false}}},
+            {"r", {{"num", 3}, {"den", 4}}},
+            {"whole", 5},
+            {"json", Json::parse(R"({"b":[1,{"d":2,"c":3}],"a":"x"})")},
+            {"f", false},
+            {"empty", Json::array()}};
+  CHECK(o.str() == canonical(j));
+  CHECK(CanonicalObject().str() == "{}");
+}
+
+TEST_CASE("CanonicalObject orders keys by UTF-16 code units and escapes them", "[util][canonical]") {
+  CanonicalObject o;
+  o("\xef\xbd\xa1", 1)("\xf0\x9f\x98\x80", 2)("z", 3)("a\"b", 4)("tab\t", 5)("\xc3\xa9", 6)("Z", 7);
+  Json j = Json::object();
+  j["\xef\xbd\xa1"] = 1;      // U+FF61
+  j["\xf0\x9f\x98\x80"] = 2;  // U+1F600: surrogates D83D DE00 sort before FF61
+  j["z"] = 3;
+  j["a\"b"] = 4;
+  j["tab\t"] = 5;
+  j["\xc3\xa9"] = 6;
+  j["Z"] = 7;
+  CHECK(o.str() == canonical(j));
+  CHECK(o.str().find("\"\xf0\x9f\x98\x80\":2,\"\xef\xbd\xa1\":1") != std::string::npos);
+}
+
+TEST_CASE("CanonicalObject refuses a key given twice and invalid UTF-8", "[util][canonical]") {
+  CHECK_THROWS_AS(CanonicalObject()("a", 1)("b", 2)("a", 3).str(), CanonicalError);
+  CHECK_THROWS_AS(CanonicalObject()("k\xff", 1).str(), CanonicalError);
+  CHECK_THROWS_AS(CanonicalObject()("k", "\xc3"), CanonicalError);
+  CHECK_THROWS_AS(CanonicalObject()("k", std::vector<std::string>{"ok", "\xed\xa0\x80"}), CanonicalError);
+  CHECK_THROWS_AS(CanonicalObject()("k", Json(1.5)), CanonicalError);
+}
+
+TEST_CASE("CanonicalObject agrees with canonical() on random objects", "[util][canonical]") {
+  // Keys from a pool with the hard cases (escapes, characters beyond U+FFFF, prefixes of each
+  // other), values of every kind, objects nested three deep, members in random order.
+  const std::vector<std::string> keys = {"a",  "aa", "b",  "A",          "\xc3\xa9",   "\xef\xbd\xa1",
+                                         "\xf0\x9f\x98\x80", "q\"", "back\\", "nl\n", "", "zz"};
+  std::mt19937_64 rng(20261130);
+  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+  std::function<void(int, CanonicalObject&, Json&)> fill = [&](int depth, CanonicalObject& o, Json& j) {
+    std::vector<std::string> ks = keys;
+    std::shuffle(ks.begin(), ks.end(), rng);
+    ks.resize(pick(ks.size() + 1));
+    for (const auto& k : ks) {
+      switch (pick(depth > 0 ? 7 : 6)) {
+        case 0: {
+          auto v = static_cast<int64_t>(rng());
+          o(k, v);
+          j[k] = v;
+          break;
+        }
+        case 1: {
+          bool v = pick(2) == 1;
+          o(k, v);
+          j[k] = v;
+          break;
+        }
+        case 2: {
+          const std::string& v = keys[pick(keys.size())];
+          o(k, v);
+          j[k] = v;
+          break;
+        }
+        case 3: {
+          Rational v = Rational::of(static_cast<int64_t>(pick(2000)) - 1000, static_cast<int64_t>(pick(9)) + 1);
+          o(k, v);
+          j[k] = verdeel::to_json(v);
+          break;
+        }
+        case 4: {
+          std::vector<std::string> v(pick(4), keys[pick(keys.size())]);
+          o(k, v);
+          j[k] = v;
+          break;
+        }
+        case 5:
+          o(k, nullptr);
+          j[k] = nullptr;
+          break;
+        default: {
+          CanonicalObject inner;
+          Json inner_j = Json::object();
+          fill(depth - 1, inner, inner_j);
+          o(k, inner);
+          j[k] = inner_j;
+        }
+      }
+    }
+  };
+  for (int i = 0; i < 500; ++i) {
+    CanonicalObject o;
+    Json j = Json::object();
+    fill(3, o, j);
+    REQUIRE(o.str() == canonical(j));
+  }
+}
