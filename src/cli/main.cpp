@@ -5,9 +5,40 @@
 
 #include <algorithm>
 #include <iostream>
+#include <system_error>
+#include <thread>
 
 #include "cli/context.h"
+#include "util/sha256.h"
 #include "version.h"
+
+namespace {
+// OpenSSL's first look-up of SHA-256 (util/sha256.h), on a second core while the command parses
+// its arguments and opens its files; joined before main returns. A failure is left for the first
+// hash to say, and without a thread the first hash does the look-up as before.
+class FetchSha256 {
+ public:
+  FetchSha256() {
+    try {
+      thread_ = std::thread([] {
+        try {
+          verdeel::fetch_sha256();
+        } catch (...) {
+        }
+      });
+    } catch (const std::system_error&) {
+    }
+  }
+  ~FetchSha256() {
+    if (thread_.joinable()) thread_.join();
+  }
+  FetchSha256(const FetchSha256&) = delete;
+  FetchSha256& operator=(const FetchSha256&) = delete;
+
+ private:
+  std::thread thread_;
+};
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace verdeel;
@@ -18,6 +49,7 @@ int main(int argc, char** argv) {
     std::cerr << "verdeel: OpenSSL could not be initialised\n";
     return 2;
   }
+  FetchSha256 fetch;
   CLI::App app{"verdeel: computes, records and verifies verdeelbesluiten (Spreidingswet) exactly", "verdeel"};
   app.set_version_flag("--version", "verdeel " VERDEEL_VERSION);
   app.require_subcommand(1);

@@ -63,6 +63,8 @@ int hex_value(char c) { return kHexValues.v[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
+void fetch_sha256() { algorithm(); }
+
 Hash sha256(std::string_view bytes) {
   return digest([&](EVP_MD_CTX* ctx) { EVP_DigestUpdate(ctx, bytes.data(), bytes.size()); });
 }

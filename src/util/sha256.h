@@ -9,6 +9,12 @@ namespace verdeel {
 
 using Hash = std::array<uint8_t, 32>;
 
+// Looks SHA-256 up in OpenSSL now rather than at the first hash. The first look-up in a process
+// builds OpenSSL's tables of algorithms, which costs more (about 0.6 ms) than hashing a whole
+// decision; main() has it done on a second core while the command starts. Throws as the first
+// hash would when SHA-256 is not available.
+void fetch_sha256();
+
 Hash sha256(std::string_view bytes);
 // SHA-256 of prefix byte followed by bytes, without copying.
 Hash sha256_prefixed(uint8_t prefix, std::string_view bytes);
