@@ -91,8 +91,9 @@ class Store {
   std::optional<Record> by_hash(const Hash& h);
   // The same row, copied but not decoded (record_from_row decodes it).
   std::optional<RowCopy> row_by_hash(const Hash& h);
-  // The rows of one cycle and province whose kind starts with `kind_prefix`, in seq order, copied
-  // but not decoded (one index range: a command that needs many of them reads them together).
+  // The rows of one cycle and province whose kind starts with `kind_prefix`, ordered by kind and
+  // then seq, copied but not decoded (one index range: a command that needs many of them reads
+  // them together).
   std::vector<RowCopy> rows_in_scope(const std::string& cycle, const std::string& province, const std::string& kind_prefix);
   // The provinces that have a record of this kind in this cycle, by the indexed columns, sorted.
   std::vector<std::string> provinces_with(const std::string& cycle, const std::string& kind);

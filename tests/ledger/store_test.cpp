@@ -136,6 +136,34 @@ TEST_CASE("a row read by hash decodes away from the store, with the checks every
   CHECK(s.provinces_with("2026", "input.verslag").empty());
 }
 
+TEST_CASE("rows_in_scope: every row of the cycle, province and kind prefix, by kind then seq", "[ledger][store]") {
+  TempLedger t;
+  {
+    Store s(t.path, Store::Mode::read_write);
+    Store::Writer w(s);
+    w.append(Draft{"input.verslag", "2024", "Drenthe", "GM0001", Json::object()});         // 1
+    w.append(Draft{"input.indicatief", "2024", "Drenthe", "GM0001", Json::object()});      // 2
+    w.append(Draft{"input.verslag", "2024", "Groningen", "GM0014", Json::object()});       // 3
+    w.append(Draft{"input.verslag", "2026", "Drenthe", "GM0001", Json::object()});         // 4
+    w.append(Draft{"decision.start", "2024", "Drenthe", "", Json::object()});              // 5
+    w.append(Draft{"input.verslag", "2024", "Drenthe", "GM0002", Json{{"regulier", 1}}}); // 6
+    w.append(Draft{"input.set", "2024", "Drenthe", "", Json::object()});                   // 7
+    w.append(Draft{"inputs", "2024", "Drenthe", "", Json::object()});                      // 8: no dot
+    w.commit();
+  }
+  Store s(t.path);
+  std::vector<int64_t> seqs;
+  for (const auto& row : s.rows_in_scope("2024", "Drenthe", "input.")) {
+    CHECK(row.cycle == "2024");
+    CHECK(row.province == "Drenthe");
+    seqs.push_back(row.seq);
+  }
+  CHECK(seqs == std::vector<int64_t>{2, 7, 1, 6});  // input.indicatief, input.set, input.verslag x2
+  CHECK(s.rows_in_scope("2024", "Groningen", "input.").size() == 1);
+  CHECK(s.rows_in_scope("2025", "Drenthe", "input.").empty());
+  CHECK_THROWS_AS(s.rows_in_scope("2024", "Drenthe", ""), std::invalid_argument);
+}
+
 TEST_CASE("a transaction that is not committed leaves no trace", "[ledger][store]") {
   TempLedger t;
   {
