@@ -11,6 +11,9 @@ namespace {
 
 using method::Category;
 
+// The hashes of input records, as views of the InputRefs' own strings (which outlive the index).
+using Hashes = std::vector<std::string_view>;
+
 // Looks up the hashes of the input records a step used.
 class InputIndex {
  public:
@@ -24,24 +27,24 @@ class InputIndex {
       if (!in.subject.empty()) all_about_[in.subject].push_back(in.hash);
     }
   }
-  std::vector<std::string> of(const std::string& kind, const std::string& subject) const {
+  Hashes of(const std::string& kind, const std::string& subject) const {
     auto it = by_kind_subject_.find({kind, subject});
-    return it == by_kind_subject_.end() ? std::vector<std::string>{} : it->second;
+    return it == by_kind_subject_.end() ? Hashes{} : it->second;
   }
-  std::vector<std::string> about(const std::string& code) const {
-    std::vector<std::string> out;
+  Hashes about(const std::string& code) const {
+    Hashes out;
     if (auto it = all_about_.find(code); it != all_about_.end()) out = it->second;
     if (auto it = exchanges_for_.find(code); it != exchanges_for_.end())
       out.insert(out.end(), it->second.begin(), it->second.end());
     return out;
   }
-  std::vector<std::string> exchanges(const std::string& code) const {
-    std::vector<std::string> out = of("input.uitruil", code);
+  Hashes exchanges(const std::string& code) const {
+    Hashes out = of("input.uitruil", code);
     if (auto it = exchanges_for_.find(code); it != exchanges_for_.end())
       out.insert(out.end(), it->second.begin(), it->second.end());
     return out;
   }
-  std::vector<std::string> group_of(const std::string& code) const {
+  Hashes group_of(const std::string& code) const {
     for (const auto& [name, hashes] : groups_)
       for (const auto& h : of("input.uitruilgroep", code))
         if (std::find(hashes.begin(), hashes.end(), h) != hashes.end()) return hashes;
@@ -49,40 +52,28 @@ class InputIndex {
   }
 
  private:
-  std::map<std::pair<std::string, std::string>, std::vector<std::string>> by_kind_subject_;
-  std::map<std::string, std::vector<std::string>> exchanges_for_;
-  std::map<std::string, std::vector<std::string>> groups_;
-  std::map<std::string, std::vector<std::string>> all_about_;
+  std::map<std::pair<std::string, std::string>, Hashes> by_kind_subject_;
+  std::map<std::string, Hashes> exchanges_for_;
+  std::map<std::string, Hashes> groups_;
+  std::map<std::string, Hashes> all_about_;
 };
 
-std::vector<std::string> hashes(std::vector<std::string> v) {
+// Sorted, each once: the "inputs" member of a step record.
+Hashes hashes(Hashes v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
   return v;
 }
 
 template <typename... Vs>
-std::vector<std::string> concat(Vs... vs) {
-  std::vector<std::string> out;
+Hashes concat(Vs... vs) {
+  Hashes out;
   (out.insert(out.end(), vs.begin(), vs.end()), ...);
   return out;
 }
 
-using Body = CanonicalObject;
-
-// The bodies' forms of to_json and percentage_json below: the same JSON, written at once.
-Body places(const method::PerCategory& p) { return Body()("regulier", p.regulier)("amv", p.amv); }
-
-void put_percentage(Body& b, std::string_view key, const std::optional<Rational>& p) {
-  if (!p) {
-    b(key, nullptr);
-    return;
-  }
-  b(key, Body()("num", p->num())("den", p->den())("percent", (*p * 100).to_decimal(2)));
-}
-
 // Which input records an exclusion rule compared (METHOD.md step 4a table).
-std::vector<std::string> exclusion_inputs(const method::Exclusion& e, const InputIndex& idx) {
+Hashes exclusion_inputs(const method::Exclusion& e, const InputIndex& idx) {
   const std::string& g = e.gemeente;
   if (e.rule == "history") return concat(idx.of("input.historie", g), idx.of("input.indicatief", g));
   if (e.rule == "ukraine") return idx.of("input.oekraine", g);
@@ -93,10 +84,23 @@ std::vector<std::string> exclusion_inputs(const method::Exclusion& e, const Inpu
                 idx.exchanges(g));
 }
 
+using Body = CanonicalObject;
+
+// The bodies' forms of to_json and percentage_json below: the same JSON, written at once.
+Body::Ints<2> places(const method::PerCategory& p) { return {{{"regulier", p.regulier}, {"amv", p.amv}}}; }
+
+void put_percentage(Body& b, std::string_view key, const std::optional<Rational>& p) {
+  if (!p) {
+    b(key, nullptr);
+    return;
+  }
+  b(key, Body()("num", p->num())("den", p->den())("percent", (*p * 100).to_decimal(2)));
+}
+
 }  // namespace
 
 // The Json forms, for other outputs, from the bodies' forms: one definition of each.
-Json to_json(const method::PerCategory& p) { return Json::parse(places(p).str()); }
+Json to_json(const method::PerCategory& p) { return Json::parse(Body()("p", places(p)).str())["p"]; }
 
 Json percentage_json(const std::optional<Rational>& p) {
   Body b;
@@ -214,7 +218,7 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
               ("inputs", hashes(idx.about(u.code))));
   }
 
-  std::vector<std::string> all_inputs;
+  Hashes all_inputs;
   all_inputs.reserve(inputs.size());
   for (const auto& in : inputs) all_inputs.push_back(in.hash);
   Body remainder, percentage, shortfall;

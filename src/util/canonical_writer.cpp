@@ -63,14 +63,58 @@ CanonicalObject& CanonicalObject::operator()(std::string_view key, const Rationa
   return (*this)(key, CanonicalObject()("num", value.num())("den", value.den()));
 }
 
+namespace {
+template <typename Strings>
+void append_strings(const Strings& values, std::string& out) {
+  out.push_back('[');
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    append_canonical_string(values[i], out);
+  }
+  out.push_back(']');
+}
+}  // namespace
+
 CanonicalObject& CanonicalObject::operator()(std::string_view key, const std::vector<std::string>& values) {
   begin(key);
-  buf_.push_back('[');
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) buf_.push_back(',');
-    append_canonical_string(values[i], buf_);
+  append_strings(values, buf_);
+  return end();
+}
+
+CanonicalObject& CanonicalObject::operator()(std::string_view key, const std::vector<std::string_view>& values) {
+  begin(key);
+  append_strings(values, buf_);
+  return end();
+}
+
+CanonicalObject& CanonicalObject::ints(std::string_view key, const std::pair<std::string_view, int64_t>* members,
+                                      size_t n) {
+  constexpr size_t kAtOnce = 8;
+  bool plain = n <= kAtOnce;
+  for (size_t i = 0; i < n && plain; ++i) plain = plain_key(members[i].first);
+  if (!plain) {  // the general way, with its checks and messages
+    CanonicalObject o;
+    for (size_t i = 0; i < n; ++i) o(members[i].first, members[i].second);
+    return (*this)(key, o);
   }
-  buf_.push_back(']');
+  std::array<const std::pair<std::string_view, int64_t>*, kAtOnce> order{};
+  for (size_t i = 0; i < n; ++i) order[i] = &members[i];
+  std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n),
+            [](const auto* a, const auto* b) { return a->first < b->first; });
+  begin(key);
+  buf_.push_back('{');
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0) {
+      if (order[i]->first == order[i - 1]->first)
+        throw CanonicalError("object key given twice: " + std::string(order[i]->first));
+      buf_.push_back(',');
+    }
+    buf_.push_back('"');
+    buf_.append(order[i]->first);
+    buf_.append("\":");
+    append_number(order[i]->second);
+  }
+  buf_.push_back('}');
   return end();
 }
 

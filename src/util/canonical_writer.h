@@ -7,10 +7,12 @@
 // (tests/util/canonical_writer_test.cpp).
 //
 //   CanonicalObject()("gemeente", "GM0106")("plaatsen", 12)("inputs", hashes).str()
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "util/canonical_json.h"
@@ -41,6 +43,15 @@ class CanonicalObject {
   CanonicalObject& operator()(std::string_view key, const Rational& value);
   // An array of strings, in the order given.
   CanonicalObject& operator()(std::string_view key, const std::vector<std::string>& values);
+  CanonicalObject& operator()(std::string_view key, const std::vector<std::string_view>& values);
+  // An object of a few whole numbers, written at once without a CanonicalObject of its own:
+  // ("basis", Ints<2>{{{"regulier", 3}, {"amv", 1}}}) is ("basis", CanonicalObject()("regulier", 3)("amv", 1)).
+  template <size_t N>
+  using Ints = std::array<std::pair<std::string_view, int64_t>, N>;
+  template <size_t N>
+  CanonicalObject& operator()(std::string_view key, const Ints<N>& members) {
+    return ints(key, members.data(), N);
+  }
   // An object written the same way.
   CanonicalObject& operator()(std::string_view key, const CanonicalObject& value);
   // Any other value, written by append_canonical (throws as it does).
@@ -60,6 +71,7 @@ class CanonicalObject {
     size_t end;
     bool plain;
   };
+  CanonicalObject& ints(std::string_view key, const std::pair<std::string_view, int64_t>* members, size_t n);
   void begin(std::string_view key);
   CanonicalObject& end();
   void append_number(int64_t v);

@@ -123,3 +123,22 @@ TEST_CASE("CanonicalObject agrees with canonical() on random objects", "[util][c
     REQUIRE(o.str() == canonical(j));
   }
 }
+
+TEST_CASE("CanonicalObject::Ints writes what a nested CanonicalObject of the same numbers writes", "[util][canonical]") {
+  using Ints2 = CanonicalObject::Ints<2>;
+  CHECK(CanonicalObject()("p", Ints2{{{"regulier", 3}, {"amv", -1}}}).str() == R"({"p":{"amv":-1,"regulier":3}})");
+  CHECK(CanonicalObject()("p", Ints2{{{"regulier", 3}, {"amv", -1}}}).str() ==
+        CanonicalObject()("p", CanonicalObject()("regulier", 3)("amv", -1)).str());
+  // Keys that need escaping or lie beyond U+FFFF, and more members than it sorts at once, take the
+  // general way; the bytes are the same.
+  CanonicalObject::Ints<3> odd{{{"b\"", 1}, {"\xf0\x9f\x98\x80", 2}, {"\xef\xbd\xa1", 3}}};
+  CHECK(CanonicalObject()("p", odd).str() ==
+        CanonicalObject()("p", CanonicalObject()("b\"", 1)("\xf0\x9f\x98\x80", 2)("\xef\xbd\xa1", 3)).str());
+  CanonicalObject::Ints<9> many{{{"i", 9}, {"h", 8}, {"g", 7}, {"f", 6}, {"e", 5}, {"d", 4}, {"c", 3}, {"b", 2}, {"a", 1}}};
+  CHECK(CanonicalObject()("p", many).str() ==
+        R"({"p":{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9}})");
+  CanonicalObject::Ints<8> eight{{{"h", 8}, {"g", 7}, {"f", 6}, {"e", 5}, {"d", 4}, {"c", 3}, {"b", 2}, {"a", 1}}};
+  CHECK(CanonicalObject()("p", eight).str() == R"({"p":{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8}})");
+  CHECK_THROWS_AS(CanonicalObject()("p", Ints2{{{"amv", 1}, {"amv", 2}}}), CanonicalError);
+  CHECK_THROWS_AS(CanonicalObject()("p", CanonicalObject::Ints<2>{{{"k\xff", 1}, {"a", 2}}}).str(), CanonicalError);
+}
