@@ -99,7 +99,8 @@ void put_percentage(Body& b, std::string_view key, const std::optional<Rational>
 
 }  // namespace
 
-// The Json forms, for other outputs, from the bodies' forms: one definition of each.
+// The Json forms, for other outputs (whatif), read back from the bodies' bytes: one definition of
+// each shape.
 Json to_json(const method::PerCategory& p) { return Json::parse(Body()("p", places(p)).str())["p"]; }
 
 Json percentage_json(const std::optional<Rational>& p) {

@@ -7,25 +7,10 @@
 
 namespace verdeel {
 
-namespace {
-constexpr size_t kTypicalMembers = 12;
-
-bool plain_key(std::string_view key) {
+bool CanonicalObject::plain_key(std::string_view key) {
   for (unsigned char c : key)
     if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
   return true;
-}
-}  // namespace
-
-void CanonicalObject::begin(std::string_view key) {
-  if (members_.empty()) members_.reserve(kTypicalMembers);
-  members_.push_back(Member{buf_.size(), key.size(), 0, plain_key(key)});
-  buf_.append(key);
-}
-
-CanonicalObject& CanonicalObject::end() {
-  members_.back().end = buf_.size();
-  return *this;
 }
 
 void CanonicalObject::append_number(int64_t v) {
@@ -41,21 +26,20 @@ void CanonicalObject::append_number(uint64_t v) {
 }
 
 CanonicalObject& CanonicalObject::operator()(std::string_view key, bool value) {
-  begin(key);
-  buf_.append(value ? "true" : "false");
-  return end();
+  return member(key, [&] { buf_.append(value ? "true" : "false"); });
 }
 
 CanonicalObject& CanonicalObject::operator()(std::string_view key, std::nullptr_t) {
-  begin(key);
-  buf_.append("null");
-  return end();
+  return member(key, [&] { buf_.append("null"); });
 }
 
 CanonicalObject& CanonicalObject::operator()(std::string_view key, std::string_view value) {
-  begin(key);
-  append_canonical_string(value, buf_);
-  return end();
+  return member(key, [&] { append_canonical_string(value, buf_); });
+}
+
+CanonicalObject& CanonicalObject::operator()(std::string_view key, const char* value) {
+  if (!value) throw CanonicalError("a null string for member " + std::string(key));
+  return (*this)(key, std::string_view(value));
 }
 
 CanonicalObject& CanonicalObject::operator()(std::string_view key, const Rational& value) {
@@ -76,15 +60,11 @@ void append_strings(const Strings& values, std::string& out) {
 }  // namespace
 
 CanonicalObject& CanonicalObject::operator()(std::string_view key, const std::vector<std::string>& values) {
-  begin(key);
-  append_strings(values, buf_);
-  return end();
+  return member(key, [&] { append_strings(values, buf_); });
 }
 
 CanonicalObject& CanonicalObject::operator()(std::string_view key, const std::vector<std::string_view>& values) {
-  begin(key);
-  append_strings(values, buf_);
-  return end();
+  return member(key, [&] { append_strings(values, buf_); });
 }
 
 CanonicalObject& CanonicalObject::ints(std::string_view key, const std::pair<std::string_view, int64_t>* members,
@@ -101,33 +81,28 @@ CanonicalObject& CanonicalObject::ints(std::string_view key, const std::pair<std
   for (size_t i = 0; i < n; ++i) order[i] = &members[i];
   std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n),
             [](const auto* a, const auto* b) { return a->first < b->first; });
-  begin(key);
-  buf_.push_back('{');
-  for (size_t i = 0; i < n; ++i) {
-    if (i > 0) {
-      if (order[i]->first == order[i - 1]->first)
-        throw CanonicalError("object key given twice: " + std::string(order[i]->first));
-      buf_.push_back(',');
+  for (size_t i = 1; i < n; ++i)
+    if (order[i]->first == order[i - 1]->first)
+      throw CanonicalError("object key given twice: " + std::string(order[i]->first));
+  return member(key, [&] {
+    buf_.push_back('{');
+    for (size_t i = 0; i < n; ++i) {
+      if (i > 0) buf_.push_back(',');
+      buf_.push_back('"');
+      buf_.append(order[i]->first);
+      buf_.append("\":");
+      append_number(order[i]->second);
     }
-    buf_.push_back('"');
-    buf_.append(order[i]->first);
-    buf_.append("\":");
-    append_number(order[i]->second);
-  }
-  buf_.push_back('}');
-  return end();
+    buf_.push_back('}');
+  });
 }
 
 CanonicalObject& CanonicalObject::operator()(std::string_view key, const CanonicalObject& value) {
-  begin(key);
-  value.append_to(buf_);
-  return end();
+  return member(key, [&] { value.append_to(buf_); });
 }
 
 CanonicalObject& CanonicalObject::operator()(std::string_view key, const Json& value) {
-  begin(key);
-  append_canonical(value, buf_);
-  return end();
+  return member(key, [&] { append_canonical(value, buf_); });
 }
 
 void CanonicalObject::append_to(std::string& out) const {

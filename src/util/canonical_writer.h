@@ -19,18 +19,23 @@
 
 namespace verdeel {
 
+// A member whose value cannot be written (invalid UTF-8, a floating-point number, ...) throws
+// CanonicalError and leaves the object as it was before that member.
 class CanonicalObject {
  public:
   // Whole numbers (not bool, which has its own overload).
   template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
   CanonicalObject& operator()(std::string_view key, T value) {
-    begin(key);
-    if constexpr (std::is_signed_v<T>)
-      append_number(static_cast<int64_t>(value));
-    else
-      append_number(static_cast<uint64_t>(value));
-    return end();
+    return member(key, [&] {
+      if constexpr (std::is_signed_v<T>)
+        append_number(static_cast<int64_t>(value));
+      else
+        append_number(static_cast<uint64_t>(value));
+    });
   }
+  // An enumeration would otherwise be written as its number through the Json overload: name it.
+  template <typename T, std::enable_if_t<std::is_enum_v<T>, int> = 0>
+  CanonicalObject& operator()(std::string_view key, T value) = delete;
   CanonicalObject& operator()(std::string_view key, bool value);
   CanonicalObject& operator()(std::string_view key, std::nullptr_t);
   // Strings; throws CanonicalError when not valid UTF-8.
@@ -38,7 +43,7 @@ class CanonicalObject {
   CanonicalObject& operator()(std::string_view key, const std::string& value) {
     return (*this)(key, std::string_view(value));
   }
-  CanonicalObject& operator()(std::string_view key, const char* value) { return (*this)(key, std::string_view(value)); }
+  CanonicalObject& operator()(std::string_view key, const char* value);  // not null
   // A rational number as records hold one (canonical_json.h): an integer, or {"den","num"}.
   CanonicalObject& operator()(std::string_view key, const Rational& value);
   // An array of strings, in the order given.
@@ -72,8 +77,26 @@ class CanonicalObject {
     bool plain;
   };
   CanonicalObject& ints(std::string_view key, const std::pair<std::string_view, int64_t>* members, size_t n);
-  void begin(std::string_view key);
-  CanonicalObject& end();
+  // Writes one member: its key, then what `write` appends to buf_. If anything throws, the member
+  // is taken back whole.
+  template <typename Write>
+  CanonicalObject& member(std::string_view key, Write&& write) {
+    const size_t at = buf_.size();
+    if (members_.empty()) members_.reserve(kTypicalMembers);
+    members_.push_back(Member{at, key.size(), at, plain_key(key)});
+    try {
+      buf_.append(key);
+      write();
+    } catch (...) {
+      members_.pop_back();
+      buf_.resize(at);
+      throw;
+    }
+    members_.back().end = buf_.size();
+    return *this;
+  }
+  static bool plain_key(std::string_view key);
+  static constexpr size_t kTypicalMembers = 12;
   void append_number(int64_t v);
   void append_number(uint64_t v);
 

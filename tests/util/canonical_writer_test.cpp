@@ -4,6 +4,7 @@
 #include <limits>
 #include <functional>
 #include <random>
+#include <type_traits>
 
 #include "util/canonical_writer.h"
 
@@ -141,4 +142,28 @@ TEST_CASE("CanonicalObject::Ints writes what a nested CanonicalObject of the sam
   CHECK(CanonicalObject()("p", eight).str() == R"({"p":{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8}})");
   CHECK_THROWS_AS(CanonicalObject()("p", Ints2{{{"amv", 1}, {"amv", 2}}}), CanonicalError);
   CHECK_THROWS_AS(CanonicalObject()("p", CanonicalObject::Ints<2>{{{"k\xff", 1}, {"a", 2}}}).str(), CanonicalError);
+}
+
+TEST_CASE("CanonicalObject takes back a member it could not write, whole", "[util][canonical]") {
+  // Its bytes are hashed: a caller that catches the error must not be left with half a member.
+  CanonicalObject o;
+  o("a", 1);
+  CHECK_THROWS_AS(o("b", "\xc3"), CanonicalError);
+  CHECK_THROWS_AS(o("c", Json(0.5)), CanonicalError);
+  CHECK_THROWS_AS(o("d", std::vector<std::string>{"ok", "\xff"}), CanonicalError);
+  CHECK_THROWS_AS(o("e", CanonicalObject()("x\xff", 1)), CanonicalError);
+  CHECK_THROWS_AS(o("f", CanonicalObject::Ints<2>{{{"x", 1}, {"x", 2}}}), CanonicalError);
+  CHECK_THROWS_AS(o("g", static_cast<const char*>(nullptr)), CanonicalError);
+  o("z", 2);
+  CHECK(o.str() == R"({"a":1,"z":2})");
+}
+
+namespace {
+enum class Colour { red };
+}  // namespace
+
+TEST_CASE("CanonicalObject refuses an enumeration at compile time", "[util][canonical]") {
+  // It would otherwise be written as its number through the Json overload.
+  STATIC_REQUIRE_FALSE(std::is_invocable_v<CanonicalObject, std::string_view, Colour>);
+  STATIC_REQUIRE(std::is_invocable_v<CanonicalObject, std::string_view, int>);
 }
