@@ -68,8 +68,9 @@ class CanonicalObject {
   void append_to(std::string& out) const;
 
  private:
-  // Member i's key is buf_[at[i], at[i] + key_len[i]) and its value runs on to the next member.
-  // `plain`: printable ASCII without '"' or '\\', written as it is and ordered by its bytes.
+  // A member's key is buf_[at, at + key_len), unescaped, and its value's bytes buf_[at + key_len,
+  // end). `plain`: a key of printable ASCII without '"' or '\\', written as it is and ordered by
+  // its bytes.
   struct Member {
     size_t at;
     size_t key_len;
