@@ -6,6 +6,7 @@
 
 #include "util/canonical_check.h"
 #include "util/canonical_json.h"
+#include "util/canonical_parse.h"
 #include "util/utf8.h"
 
 namespace verdeel::ledger {
@@ -32,7 +33,15 @@ bool bare(std::string_view s) {
   return true;
 }
 
-// envelope_tail's sink (record.h) for verify: writes the tail into a buffer that is large enough
+// prev as the envelope writes it: 64 lower-case hex digits.
+bool read_prev(const char* digits, Hash& out) {
+  for (size_t i = 0; i < 64; ++i)
+    if (!((digits[i] >= '0' && digits[i] <= '9') || (digits[i] >= 'a' && digits[i] <= 'f'))) return false;
+  out = hash_from_hex(std::string_view(digits, 64));
+  return true;
+}
+
+// envelope_tail's sink (record.h) for the checks below: writes the tail into a buffer that is large enough
 // (EnvelopeCheck::matches sizes it), to be compared with the stored bytes in one go.
 struct Write {
   char* p;
@@ -47,7 +56,9 @@ struct Write {
     if (c.bare) *p++ = '"';
     return true;
   }
+  char* hex_at = nullptr;  // where prev's digits went
   bool hex(const Hash& h) {
+    hex_at = p;
     p = write_hex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()), p);
     return true;
   }
@@ -67,6 +78,15 @@ const std::string* EnvelopeCheck::quoted(Quoted& q, std::string_view s) {
 }
 
 bool EnvelopeCheck::matches(const StoredRow& row, const Hash& prev, std::string_view* body) {
+  return check(row, &prev, nullptr, body, nullptr);
+}
+
+bool EnvelopeCheck::matches_reading(const StoredRow& row, Hash& prev, Json& body) {
+  return check(row, nullptr, &prev, nullptr, &body);
+}
+
+bool EnvelopeCheck::check(const StoredRow& row, const Hash* expected, Hash* found, std::string_view* body,
+                          Json* value) {
   const std::string_view raw[4] = {row.cycle, row.kind, row.province, row.subject};
   Column c[4];
   for (size_t i = 0; i < 4; ++i) {
@@ -83,15 +103,26 @@ bool EnvelopeCheck::matches(const StoredRow& row, const Hash& prev, std::string_
   for (const Column& x : c) bound += x.size();
   if (tail_.size() < bound) tail_.resize(bound);
   Write out{tail_.data()};
-  envelope_tail(out, c[0], c[1], prev, c[2], row.seq, c[3]);
+  envelope_tail(out, c[0], c[1], expected ? *expected : kZeroHash, c[2], row.seq, c[3]);
   const auto n = static_cast<size_t>(out.p - tail_.data());
 
   const std::string_view data = row.data;
-  if (data.size() < kEnvelopeHead.size() + n || data.substr(0, kEnvelopeHead.size()) != kEnvelopeHead ||
-      std::memcmp(data.data() + data.size() - n, tail_.data(), n) != 0)
-    return false;
+  if (data.size() < kEnvelopeHead.size() + n || data.substr(0, kEnvelopeHead.size()) != kEnvelopeHead) return false;
+  const char* stored_tail = data.data() + data.size() - n;
+  if (!expected) {  // the stored digits of prev in place of the zeros written, once they are prev's
+    const auto at = static_cast<size_t>(out.hex_at - tail_.data());
+    if (!read_prev(stored_tail + at, *found)) return false;
+    std::memcpy(out.hex_at, stored_tail + at, 64);
+  }
+  if (std::memcmp(stored_tail, tail_.data(), n) != 0) return false;
   const std::string_view b = data.substr(kEnvelopeHead.size(), data.size() - kEnvelopeHead.size() - n);
-  if (check_canonical(b) != CanonicalCheck::yes) return false;
+  if (value) {
+    auto v = parse_canonical(b);
+    if (!v) return false;
+    *value = std::move(*v);
+  } else if (check_canonical(b) != CanonicalCheck::yes) {
+    return false;
+  }
   if (body) *body = b;
   return true;
 }

@@ -25,8 +25,17 @@ class EnvelopeCheck {
  public:
   // On success, `body` (optional) receives the bytes of the body.
   bool matches(const StoredRow& row, const Hash& prev, std::string_view* body = nullptr);
+  // The same for a reader that does not know prev (record_from_row): prev is read from the bytes,
+  // where the envelope of these columns has it, and must be 64 lower-case hex digits; on success it
+  // is in `prev` and the body's value in `body`, proved canonical and built in one pass
+  // (util/canonical_parse.h), as decode_record builds it.
+  bool matches_reading(const StoredRow& row, Hash& prev, Json& body);
 
  private:
+  // Both of the above: `expected` null means read prev into `found`; `value` non-null means build
+  // the body's value there.
+  bool check(const StoredRow& row, const Hash* expected, Hash* found, std::string_view* body, Json* value);
+
   // A column as canonical JSON writes it, kept while consecutive rows repeat it (cycle, kind and
   // province mostly do).
   struct Quoted {

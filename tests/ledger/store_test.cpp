@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cctype>
+
 #include "ledger/verify.h"
 #include "ledger_fixture.h"
 
@@ -122,6 +124,24 @@ TEST_CASE("a row read by hash decodes away from the store, with the checks every
   Record r = record_from_row(*row);
   CHECK(r.hash == all[2].hash);
   CHECK(r.data == all[2].data);
+  // The fast path (the envelope proved from the columns) gives what decoding the bytes gives.
+  auto decoded = decode_record(row->data, nullptr);
+  REQUIRE(decoded);
+  CHECK(r.seq == decoded->seq);
+  CHECK(r.kind == decoded->kind);
+  CHECK(r.cycle == decoded->cycle);
+  CHECK(r.province == decoded->province);
+  CHECK(r.subject == decoded->subject);
+  CHECK(r.prev == decoded->prev);
+  CHECK(r.prev == all[1].hash);
+  CHECK(r.body == decoded->body);
+  CHECK(r.hash == decoded->hash);
+  RowCopy upper = *row;  // prev in upper-case hex: not canonical, though it names the same hash
+  const size_t at = upper.data.find("\"prev\":\"") + 8;
+  for (size_t i = at; i < at + 64; ++i) upper.data[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(upper.data[i])));
+  REQUIRE(upper.data != row->data);
+  upper.hash = std::string(reinterpret_cast<const char*>(leaf_hash(upper.data).data()), 32);
+  CHECK_THROWS_WITH(record_from_row(upper), Catch::Contains("record 2 is corrupt: stored bytes are not in canonical form"));
   CHECK_FALSE(s.row_by_hash(Hash{}));
   RowCopy wrong_hash = *row;
   wrong_hash.hash[0] = static_cast<char>(wrong_hash.hash[0] ^ 1);
