@@ -28,12 +28,21 @@ struct DecideOptions {
   unsigned threads = default_workers(3);
 };
 
-// What deciding one province needs from the ledger, read by the writing thread.
+// What deciding one province needs from the ledger, read by the writing thread: its rows, copied
+// but not decoded, so that checking and decoding them is done with the computing, on any core.
 struct ProvinceWork {
   std::string province;
-  std::string set_hash;
+  std::string set_hash;  // the stored hash of the input set; decoding `set` proves it
   int64_t run_number = 0;
-  std::vector<ListedInput> inputs;  // read, not decoded
+  ledger::RowCopy set;                 // the latest input.set
+  std::vector<ledger::RowCopy> scope;  // every input row of the cycle and province, which it lists
+};
+
+// An input set that lists records outside its own cycle and province (no import writes one): the
+// writing thread looks them up, and computes the province itself.
+struct Unresolved {
+  ledger::Record set;
+  std::vector<ListedInput> inputs;
 };
 
 // One province decided, all but the envelopes of its records (seq and prev): the costly part,
@@ -43,32 +52,35 @@ struct Prepared {
   method::Decision decision;
   std::vector<ledger::PreparedDraft> steps;
   decision::StepRecord result;  // result.decision, without "start"
+  std::optional<Unresolved> unresolved;  // set instead of the above when the writing thread must finish
 };
 
 // Reads what province `province` needs; nullopt, after saying so, when it is already decided on
 // these inputs and `again` was not given.
 std::optional<ProvinceWork> read_province(ledger::Store& store, const std::string& cycle, const std::string& province,
                                           bool again, std::string& skipped) {
-  auto set = store.latest(cycle, province, "input.set");
+  auto set = store.latest_row(cycle, province, "input.set");
   if (!set) throw UsageError("no inputs recorded for " + province + " " + cycle);
   std::string set_hash = to_hex(set->hash);
   auto spans = run_spans(store, cycle, province);
   if (!spans.empty() && !again) {
     auto last = store.get(spans.back().end);
     if (last && last->body.value("input_set", "") == set_hash) {
+      ledger::record_from_row(std::move(*set));  // the set is read, and so checked, as when it is decided on
       skipped = province + " " + cycle + ": already decided on these inputs (run " +
                 std::to_string(spans.back().number) + ", record " + std::to_string(last->seq) +
                 "); use --again to record a new run";
       return std::nullopt;
     }
   }
-  return ProvinceWork{province, set_hash, static_cast<int64_t>(spans.size()) + 1, read_input_rows(store, *set)};
+  return ProvinceWork{province, set_hash, static_cast<int64_t>(spans.size()) + 1, std::move(*set),
+                      store.rows_in_scope(cycle, province, "input.")};
 }
 
 // The method on one province's inputs, and its records written: pure, for any thread.
-Prepared prepare_province(const std::string& cycle, ProvinceWork& w) {
-  std::vector<decision::InputRef> inputs = decode_inputs(std::move(w.inputs));
-  Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_inputs(inputs))), {}, {}};
+Prepared decide_inputs(const std::string& cycle, const ProvinceWork& w, std::vector<ListedInput> listed) {
+  std::vector<decision::InputRef> inputs = decode_inputs(std::move(listed));
+  Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_inputs(inputs))), {}, {}, {}};
   auto steps = decision::decision_records(p.decision, inputs, w.set_hash);
   if (steps.empty() || steps.back().kind != "result.decision")
     throw std::logic_error("a decision's records end with result.decision");
@@ -77,6 +89,19 @@ Prepared prepare_province(const std::string& cycle, ProvinceWork& w) {
   p.steps.reserve(steps.size());
   for (auto& s : steps) p.steps.push_back(ledger::prepare(std::move(s.kind), cycle, w.province, std::move(s.subject), s.body));
   return p;
+}
+
+// The input set checked and its inputs picked from the rows read, then decide_inputs: pure, for any
+// thread, but for an input set that lists records elsewhere (Prepared::unresolved).
+Prepared prepare_province(const std::string& cycle, ProvinceWork& w) {
+  ledger::Record set = ledger::record_from_row(std::move(w.set));
+  std::vector<ListedInput> listed = match_listed(set, std::move(w.scope));
+  if (std::any_of(listed.begin(), listed.end(), [](const ListedInput& e) { return unresolved(e); })) {
+    Prepared p;
+    p.unresolved = Unresolved{std::move(set), std::move(listed)};
+    return p;
+  }
+  return decide_inputs(cycle, w, std::move(listed));
 }
 
 // Appends one province's run: its start record, then its steps; says what was decided.
@@ -140,6 +165,10 @@ void decide(ledger::Store& store, ledger::Store::Writer& w, const DecideOptions&
       continue;
     }
     Prepared p = jobs.take(e.job);
+    if (p.unresolved) {
+      resolve_listed(store, p.unresolved->set, p.unresolved->inputs);
+      p = decide_inputs(opt.cycle, e.work, std::move(p.unresolved->inputs));
+    }
     append_province(w, opt.cycle, e.work, p);
   }
   w.commit();

@@ -49,7 +49,7 @@ std::string resolve_province(ledger::Store& store, const std::string& cycle, con
   throw UsageError("unknown province '" + name + "' in cycle " + cycle + " (recorded: " + list + ")");
 }
 
-std::vector<ListedInput> read_input_rows(ledger::Store& store, const ledger::Record& set) {
+std::vector<ListedInput> match_listed(const ledger::Record& set, std::vector<ledger::RowCopy> rows) {
   const auto& listed = set.body.at("records");
   std::vector<ListedInput> out(listed.size());
   std::vector<Hash> wanted(listed.size());
@@ -63,23 +63,36 @@ std::vector<ListedInput> read_input_rows(ledger::Store& store, const ledger::Rec
       out[i].error = std::current_exception();
     }
   }
-  // An input set lists inputs of its own cycle and province: read them as one index range, and
-  // pick the listed ones by hash; any other is looked up by its hash.
+  // An input set lists inputs of its own cycle and province: they are picked from that index range
+  // by hash; any other is left for resolve_listed.
   std::sort(by_hash.begin(), by_hash.end(), [&](size_t a, size_t b) { return wanted[a] < wanted[b]; });
-  for (auto& row : store.rows_in_scope(set.cycle, set.province, "input.")) {
+  for (auto& row : rows) {
     if (row.hash.size() != Hash{}.size()) continue;  // not one that was listed; its own read would refuse it
     Hash h;
     std::memcpy(h.data(), row.hash.data(), h.size());
     auto [first, last] = std::equal_range(by_hash.begin(), by_hash.end(), h, Less{wanted});
     for (auto it = first; it != last; ++it) out[*it].row = std::next(it) == last ? std::move(row) : row;
   }
-  for (size_t i : by_hash) {
-    if (out[i].row) continue;
-    out[i].row = store.row_by_hash(wanted[i]);
-    if (!out[i].row)
-      out[i].error = std::make_exception_ptr(
-          std::runtime_error(set.label() + " names a record that is not in the ledger: " + to_hex(wanted[i])));
+  return out;
+}
+
+bool unresolved(const ListedInput& entry) { return !entry.row && !entry.error; }
+
+void resolve_listed(ledger::Store& store, const ledger::Record& set, std::vector<ListedInput>& listed) {
+  const auto& hashes = set.body.at("records");
+  for (size_t i = 0; i < listed.size(); ++i) {
+    if (!unresolved(listed[i])) continue;
+    const Hash wanted = hash_from_hex(hashes.at(i).get<std::string>());  // well-formed: else it holds an error
+    listed[i].row = store.row_by_hash(wanted);
+    if (!listed[i].row)
+      listed[i].error = std::make_exception_ptr(
+          std::runtime_error(set.label() + " names a record that is not in the ledger: " + to_hex(wanted)));
   }
+}
+
+std::vector<ListedInput> read_input_rows(ledger::Store& store, const ledger::Record& set) {
+  auto out = match_listed(set, store.rows_in_scope(set.cycle, set.province, "input."));
+  resolve_listed(store, set, out);
   return out;
 }
 
@@ -88,6 +101,7 @@ std::vector<decision::InputRef> decode_inputs(std::vector<ListedInput> listed) {
   out.reserve(listed.size());
   for (auto& entry : listed) {
     if (entry.error) std::rethrow_exception(entry.error);
+    if (!entry.row) throw std::logic_error("an entry of an input set was not looked up (resolve_listed)");
     out.push_back(to_input(ledger::record_from_row(std::move(*entry.row))));
   }
   return out;

@@ -34,6 +34,13 @@ struct ListedInput {
   std::exception_ptr error;
 };
 std::vector<ListedInput> read_input_rows(ledger::Store& store, const ledger::Record& set);
+// read_input_rows in two parts, so that the first needs no ledger (decide runs it on any thread):
+// each entry picked by its hash from `rows`, the rows of the set's own cycle and province whose
+// kind starts with "input." (ledger::Store::rows_in_scope); an entry that is not among them is
+// left without row and error: unresolved. resolve_listed then looks those up by hash.
+std::vector<ListedInput> match_listed(const ledger::Record& set, std::vector<ledger::RowCopy> rows);
+bool unresolved(const ListedInput& entry);
+void resolve_listed(ledger::Store& store, const ledger::Record& set, std::vector<ListedInput>& listed);
 // Pure: decodes each entry in list order (ledger::record_from_row), or rethrows its error.
 std::vector<decision::InputRef> decode_inputs(std::vector<ListedInput> listed);
 

@@ -279,12 +279,16 @@ std::vector<Record> Store::by_kind(const std::string& kind) {
 }
 
 std::optional<Record> Store::latest(const std::string& cycle, const std::string& province, const std::string& kind) {
+  return decoded(latest_row(cycle, province, kind));
+}
+
+std::optional<RowCopy> Store::latest_row(const std::string& cycle, const std::string& province, const std::string& kind) {
   auto& q = prepared(latest_q_, "SELECT " kRecordColumns
                                 " FROM record WHERE cycle = ? AND province = ? AND kind = ? ORDER BY seq DESC LIMIT 1");
   q.bind(1, cycle);
   q.bind(2, province);
   q.bind(3, kind);
-  return decoded(one_row(q));
+  return one_row(q);
 }
 
 void Store::newest_first(int64_t limit, const std::function<bool(const Record&)>& visit) {

@@ -107,6 +107,8 @@ class Store {
   std::vector<Record> by_cycle_kind(const std::string& cycle, const std::string& kind);
   std::vector<Record> by_kind(const std::string& kind);
   std::optional<Record> latest(const std::string& cycle, const std::string& province, const std::string& kind);
+  // The same row, copied but not decoded.
+  std::optional<RowCopy> latest_row(const std::string& cycle, const std::string& province, const std::string& kind);
   // Streams every stored row in seq order without interpreting it. Return
   // false from `visit` to stop.
   void scan(const std::function<bool(const StoredRow&)>& visit);

@@ -4,11 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli_fixture.h"
+#include "ledger/store.h"
 #include "util/canonical_json.h"
+#include "util/sha256.h"
 
 using verdeel::testing::Cli;
 
@@ -152,4 +155,53 @@ TEST_CASE("a refused import leaves even an older ledger untouched: the case is c
   CHECK(verdeel::testing::slurp(cli.db) == before);
   SQLite::Database db(cli.db, SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
+}
+
+TEST_CASE("decide looks up an input its set lists outside the set's own province, on any number of threads",
+          "[cli][decide]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
+  const std::string normal = copy_ledger(cli, "normal.db");
+  // No import writes such a set: a copy of one of Drenthe's inputs recorded under another province,
+  // and a new set for Drenthe that lists the copy in its place.
+  std::string moved;
+  {
+    verdeel::ledger::Store store(cli.db, verdeel::ledger::Store::Mode::read_write);
+    auto set = store.latest("2024", "Drenthe", "input.set");
+    REQUIRE(set);
+    verdeel::Json body = set->body;
+    auto& records = body.at("records");
+    size_t k = 0;
+    std::optional<verdeel::ledger::Record> original;
+    for (; k < records.size(); ++k) {
+      original = store.by_hash(verdeel::hash_from_hex(records[k].get<std::string>()));
+      REQUIRE(original);
+      if (original->kind == "input.verslag") break;
+    }
+    REQUIRE(k < records.size());
+    verdeel::ledger::Store::Writer w(store);
+    auto copy = w.append(verdeel::ledger::Draft{original->kind, "2024", "Elders", original->subject, original->body});
+    moved = verdeel::to_hex(copy.hash);
+    records[k] = moved;
+    w.append(verdeel::ledger::Draft{"input.set", "2024", "Drenthe", "", body});
+    w.commit();
+  }
+  const auto expected = cli.run_raw({"--db", normal, "decide", "--cycle", "2024", "--province", "Drenthe"});
+  REQUIRE(expected.status == 0);
+  std::vector<std::string> dbs = {copy_ledger(cli, "m0.db"), copy_ledger(cli, "m1.db"), copy_ledger(cli, "m3.db")};
+  std::vector<std::string> threads = {"0", "1", "3"};
+  for (size_t i = 0; i < dbs.size(); ++i) {
+    auto d = cli.run_raw({"--db", dbs[i], "decide", "--cycle", "2024", "--all", "--threads", threads[i]});
+    INFO(d.err);
+    REQUIRE(d.status == 0);
+    // The same places as from the set that lists the original (the records come later: other seqs).
+    CHECK(d.out.substr(d.out.find("; remainder")) == expected.out.substr(expected.out.find("; remainder")));
+    CHECK(cli.run_raw({"--db", dbs[i], "verify"}).status == 0);
+    SQLite::Database db(dbs[i], SQLite::OPEN_READONLY);
+    SQLite::Statement cites(db, "SELECT COUNT(*) FROM record WHERE kind LIKE 'step.%' AND instr(data, ?) > 0");
+    cites.bind(1, moved);
+    REQUIRE(cites.executeStep());
+    CHECK(cites.getColumn(0).getInt64() > 0);  // the steps cite the copy it decided on
+  }
 }
