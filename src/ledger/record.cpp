@@ -52,13 +52,21 @@ std::string record_label(int64_t seq, std::string_view kind, std::string_view su
 
 std::string Record::label() const { return record_label(seq, kind, subject); }
 
+void PreparedDraft::take(std::string kind, std::string cycle, std::string province, std::string subject) {
+  append_canonical_string(cycle, json_[0]);
+  append_canonical_string(kind, json_[1]);
+  append_canonical_string(province, json_[2]);
+  append_canonical_string(subject, json_[3]);
+  kind_ = std::move(kind);
+  cycle_ = std::move(cycle);
+  province_ = std::move(province);
+  subject_ = std::move(subject);
+}
+
 PreparedDraft prepare(Draft draft) {
   PreparedDraft p;
   append_canonical(draft.body, p.body_);
-  p.kind_ = std::move(draft.kind);
-  p.cycle_ = std::move(draft.cycle);
-  p.province_ = std::move(draft.province);
-  p.subject_ = std::move(draft.subject);
+  p.take(std::move(draft.kind), std::move(draft.cycle), std::move(draft.province), std::move(draft.subject));
   return p;
 }
 
@@ -66,22 +74,19 @@ PreparedDraft prepare(std::string kind, std::string cycle, std::string province,
                       const CanonicalObject& body) {
   PreparedDraft p;
   body.append_to(p.body_);
-  p.kind_ = std::move(kind);
-  p.cycle_ = std::move(cycle);
-  p.province_ = std::move(province);
-  p.subject_ = std::move(subject);
+  p.take(std::move(kind), std::move(cycle), std::move(province), std::move(subject));
   return p;
 }
 
 std::string envelope_bytes(int64_t seq, const Hash& prev, const PreparedDraft& d) {
   std::string out;
-  // The tail's fixed bytes: its keys, quotes and commas (66), the prev hash (64) and at most 20
-  // digits of seq; escaping may still make the strings longer, which only costs a reallocation.
-  constexpr size_t kTailFixed = 66 + 64 + 20;
-  out.reserve(kEnvelopeHead.size() + d.body().size() + kTailFixed + d.kind().size() + d.cycle().size() +
-              d.province().size() + d.subject().size());
+  // The tail's fixed bytes: its keys, quotes and commas (58), the prev hash (64) and at most 20
+  // digits of seq, and the four strings as written.
+  constexpr size_t kTailFixed = 58 + 64 + 20;
+  out.reserve(kEnvelopeHead.size() + d.body().size() + kTailFixed + d.kind_json().size() + d.cycle_json().size() +
+              d.province_json().size() + d.subject_json().size());
   out.append(kEnvelopeHead).append(d.body());
-  append_tail(out, seq, prev, d.kind(), d.cycle(), d.province(), d.subject());
+  append_envelope_tail(out, d.cycle_json(), d.kind_json(), prev, d.province_json(), seq, d.subject_json());
   return out;
 }
 

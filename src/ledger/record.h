@@ -59,13 +59,20 @@ class PreparedDraft {
   const std::string& province() const { return province_; }
   const std::string& subject() const { return subject_; }
   const std::string& body() const { return body_; }  // canonical JSON
+  // The four strings as canonical JSON strings, written with the body (on the preparing thread).
+  const std::string& cycle_json() const { return json_[0]; }
+  const std::string& kind_json() const { return json_[1]; }
+  const std::string& province_json() const { return json_[2]; }
+  const std::string& subject_json() const { return json_[3]; }
 
  private:
   friend PreparedDraft prepare(Draft draft);
   friend PreparedDraft prepare(std::string kind, std::string cycle, std::string province, std::string subject,
                                const CanonicalObject& body);
   PreparedDraft() = default;
+  void take(std::string kind, std::string cycle, std::string province, std::string subject);
   std::string kind_, cycle_, province_, subject_, body_;
+  std::string json_[4];  // cycle, kind, province, subject
 };
 // Writes the draft's body. Throws CanonicalError as make_record does.
 PreparedDraft prepare(Draft draft);
