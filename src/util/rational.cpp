@@ -2,19 +2,30 @@
 
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace verdeel {
 namespace {
 
+// Euclid's algorithm. On 128 bits while the larger value needs them, then on 64: a 128-bit remainder
+// is a library call (__modti3), a 64-bit one an instruction, and the method's numbers mostly fit.
 int128 gcd128(int128 a, int128 b) {
   if (a < 0) a = -a;
   if (b < 0) b = -b;
-  while (b != 0) {
+  if (a < b) std::swap(a, b);
+  while (b != 0 && (a >> 64) != 0) {  // b <= a throughout: each remainder is below its divisor
     int128 t = a % b;
     a = b;
     b = t;
   }
-  return a;
+  if (b == 0) return a;
+  auto x = static_cast<uint64_t>(a), y = static_cast<uint64_t>(b);
+  while (y != 0) {
+    uint64_t t = x % y;
+    x = y;
+    y = t;
+  }
+  return static_cast<int128>(x);
 }
 
 bool fits64(int128 v) {
@@ -22,9 +33,16 @@ bool fits64(int128 v) {
 }
 
 // floor(a / b) for b > 0.
-int128 floor_div(int128 a, int128 b) {
-  int128 q = a / b;
+int64_t floor_div(int64_t a, int64_t b) {
+  int64_t q = a / b;
   if ((a % b) != 0 && a < 0) --q;
+  return q;
+}
+
+// ceil(a / b) for b > 0.
+int64_t ceil_div(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  if ((a % b) != 0 && a > 0) ++q;
   return q;
 }
 
@@ -38,8 +56,13 @@ Rational Rational::reduce(int128 num, int128 den) {
   }
   int128 g = gcd128(num, den);
   if (g > 1) {
-    num /= g;
-    den /= g;
+    if (fits64(num) && fits64(den)) {  // and so g, which divides den: a 64-bit division
+      num = static_cast<int64_t>(num) / static_cast<int64_t>(g);
+      den = static_cast<int64_t>(den) / static_cast<int64_t>(g);
+    } else {
+      num /= g;
+      den /= g;
+    }
   }
   if (!fits64(num) || !fits64(den)) throw std::overflow_error("rational number does not fit in 64 bits");
   Rational r;
@@ -50,9 +73,9 @@ Rational Rational::reduce(int128 num, int128 den) {
 
 Rational Rational::of(int64_t num, int64_t den) { return reduce(num, den); }
 
-int64_t Rational::floor() const { return static_cast<int64_t>(floor_div(num_, den_)); }
+int64_t Rational::floor() const { return floor_div(num_, den_); }
 
-int64_t Rational::ceil() const { return static_cast<int64_t>(-floor_div(-static_cast<int128>(num_), den_)); }
+int64_t Rational::ceil() const { return ceil_div(num_, den_); }
 
 std::string Rational::to_decimal(int decimals) const {
   int128 scale = 1;
