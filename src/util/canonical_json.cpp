@@ -1,6 +1,7 @@
 #include "util/canonical_json.h"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "util/json_object.h"
@@ -36,7 +37,24 @@ bool bmp_only(std::string_view s) {
 
 bool plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'; }
 
+// Printable ASCII but the quote and the backslash: bytes a JSON string holds as they are.
+constexpr std::array<bool, 256> kPlainAscii = [] {
+  std::array<bool, 256> t{};
+  for (size_t c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
 void write_string(std::string_view s, std::string& out) {
+  // The common case (codes, kinds, hashes, numbers as text): one pass, the bytes as they are.
+  size_t ascii = 0;
+  while (ascii < s.size() && kPlainAscii[static_cast<unsigned char>(s[ascii])]) ++ascii;
+  if (ascii == s.size()) {
+    out.reserve(out.size() + s.size() + 2);
+    out.push_back('"');
+    out.append(s);
+    out.push_back('"');
+    return;
+  }
   if (!utf8::valid(s)) throw CanonicalError("string is not valid UTF-8");
   static const char* digits = "0123456789abcdef";
   out.push_back('"');
