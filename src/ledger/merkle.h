@@ -77,6 +77,8 @@ class MerkleFrontier {
   // elsewhere: verify's worker threads hash the lower levels), and reports it (when level >= 1)
   // and the subtrees it completed, exactly as appending its leaves one by one would report them.
   // Requires size() to be a multiple of 2^level; throws std::logic_error otherwise.
+  // When `completed` throws (a node that cannot be stored), the frontier is left as it was before
+  // the call: it changes only after every completed subtree has been reported.
   template <typename F>
   void append_subtree(unsigned level, const Hash& root, F&& completed) {
     if (level >= 64 || (size_ & ((uint64_t{1} << level) - 1)) != 0)
@@ -84,13 +86,19 @@ class MerkleFrontier {
                              " cannot follow " + std::to_string(size_) + " leaves");
     Subtree cur{level, size_ >> level, root};
     if (level > 0) completed(cur.level, cur.index, cur.hash);
-    while (!nodes_.empty() && nodes_.back().level == cur.level) {
-      const Subtree& left = nodes_.back();
+    size_t keep = nodes_.size();  // the subtrees that stay; those above it merge into cur
+    while (keep > 0 && nodes_[keep - 1].level == cur.level) {
+      const Subtree& left = nodes_[keep - 1];
       cur = Subtree{cur.level + 1, left.index >> 1, sha256_node(left.hash, cur.hash)};
-      nodes_.pop_back();
+      --keep;
       completed(cur.level, cur.index, cur.hash);
     }
-    nodes_.push_back(cur);
+    if (keep < nodes_.size()) {
+      nodes_.resize(keep);
+      nodes_.push_back(cur);  // into the room just freed: cannot throw
+    } else {
+      nodes_.push_back(cur);  // may throw std::bad_alloc, leaving the frontier as it was
+    }
     size_ += uint64_t{1} << level;
   }
 

@@ -318,3 +318,33 @@ TEST_CASE("Appending a perfect subtree by its root is appending its leaves one b
   f.append(leaves[0], [](unsigned, uint64_t, const Hash&) {});
   CHECK_THROWS_AS(f.append_subtree(1, leaves[1], [](unsigned, uint64_t, const Hash&) {}), std::logic_error);
 }
+
+TEST_CASE("A frontier whose callback throws is left as it was, and goes on as if nothing happened", "[ledger][merkle]") {
+  const std::vector<Hash> leaves = synthetic_leaves(64);
+  struct Refused {};
+  for (size_t fail_at : {0u, 1u, 2u, 5u}) {  // which report of the append throws
+    INFO("the report numbered " << fail_at << " throws");
+    MerkleFrontier f, reference;
+    for (size_t n = 0; n < 63; ++n) {
+      f.append(leaves[n], [](unsigned, uint64_t, const Hash&) {});
+      reference.append(leaves[n], [](unsigned, uint64_t, const Hash&) {});
+    }
+    // Appending the 64th leaf completes six subtrees (levels 1 to 6): refuse one of them.
+    size_t seen = 0;
+    CHECK_THROWS_AS(f.append(leaves[63],
+                             [&](unsigned, uint64_t, const Hash&) {
+                               if (seen++ == fail_at) throw Refused{};
+                             }),
+                    Refused);
+    CHECK(f.size() == 63);
+    CHECK(f.root() == reference.root());
+    CHECK(f.subtrees().size() == reference.subtrees().size());
+    // Appended again, it reports exactly what the untouched one reports.
+    std::vector<std::tuple<unsigned, uint64_t, Hash>> got, want;
+    f.append(leaves[63], [&](unsigned l, uint64_t i, const Hash& h) { got.emplace_back(l, i, h); });
+    reference.append(leaves[63], [&](unsigned l, uint64_t i, const Hash& h) { want.emplace_back(l, i, h); });
+    CHECK(got == want);
+    CHECK(f.root() == reference.root());
+    CHECK(f.size() == 64);
+  }
+}
