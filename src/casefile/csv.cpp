@@ -1,5 +1,7 @@
 #include "casefile/csv.h"
 
+#include <optional>
+
 #include "casefile/text.h"
 #include "util/utf8.h"
 
@@ -46,12 +48,23 @@ char detect_separator(std::string_view s) {
   return semicolons > commas ? ';' : ',';
 }
 
+// Excel's way of naming the separator: a first line "sep=;" (or "sep=,"), before the header.
+// Returns the text after "sep=" when the first line is such a line, else nothing.
+std::optional<std::string_view> sep_line(std::string_view s) {
+  const size_t end = s.find_first_of("\r\n");
+  std::string_view first = s.substr(0, end);
+  if (first.size() < 4 || ascii_lower(first.substr(0, 4)) != "sep=") return std::nullopt;
+  return first.substr(4);
+}
+
 class Parser {
  public:
   Parser(std::string_view s, char sep) : s_(s), sep_(sep) {}
 
   bool done() const { return pos_ >= s_.size(); }
   int line() const { return line_; }
+  // Passes over the rest of the current line (the `sep=` line).
+  void skip_line() { skip_to_line_end(); }
 
   // Reads one row starting at the current position. Returns false (and sets
   // `error`) on a syntax error; the position then moves past that line.
@@ -163,8 +176,15 @@ CsvTable parse_csv(std::string_view bytes) {
     table.errors.push_back({line_of(bytes, bad), "not valid UTF-8 (save the file as UTF-8)"});
     return table;
   }
-  table.separator = detect_separator(bytes);
+  const auto declared = sep_line(bytes);
+  if (declared && *declared != "," && *declared != ";") {
+    table.errors.push_back({1, "the first line names the separator '" + std::string(*declared) +
+                                   "'; only ',' and ';' are accepted"});
+    return table;
+  }
+  table.separator = declared ? declared->front() : detect_separator(bytes);
   Parser parser(bytes, table.separator);
+  if (declared) parser.skip_line();  // the header follows on the next line
   std::vector<std::string> fields;
   bool have_header = false;
   while (!parser.done()) {

@@ -1,7 +1,8 @@
 #pragma once
 // Reading one CSV file of a case directory (INTERFACE.md, "Input: a case
 // directory"): UTF-8 with an optional BOM, one header row, separator `,` or
-// `;` detected from the header, fields optionally quoted with "" as the
+// `;` detected from the header (or named by a first line `sep=;` or `sep=,`,
+// as Excel writes it; the header follows it), fields optionally quoted with "" as the
 // escape of a quote, separators and line breaks allowed inside quotes, CRLF
 // or LF line ends, empty lines ignored.
 //

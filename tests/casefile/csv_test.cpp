@@ -131,3 +131,32 @@ TEST_CASE("any mix of quotes, separators and line breaks parses without crashing
     for (const auto& e : t.errors) CHECK(e.line >= 0);
   }
 }
+
+TEST_CASE("a first line sep= naming a semicolon or a comma, as Excel writes it, names the separator", "[casefile]") {
+  for (const char* first : {"sep=;\n", "SEP=;\r\n", "\xEF\xBB\xBFsep=;\n"}) {
+    INFO(first);
+    auto t = parse_csv(std::string(first) + "gemeente;regulier;amv\nAssen;1.000;0,5\n");
+    REQUIRE(t.errors.empty());
+    CHECK(t.separator == ';');
+    CHECK(t.header == std::vector<std::string>{"gemeente", "regulier", "amv"});
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.rows[0].line == 3);  // lines are counted as in the file, the sep= line included
+    CHECK(t.rows[0].fields == std::vector<std::string>{"Assen", "1.000", "0,5"});
+  }
+  // It wins over what the header would suggest.
+  auto t = parse_csv("sep=,\ngemeente,naam\nAssen,\"Drenthe; noord\"\n");
+  REQUIRE(t.errors.empty());
+  CHECK(t.separator == ',');
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].fields == std::vector<std::string>{"Assen", "Drenthe; noord"});
+  // Any other separator is refused, naming it.
+  auto tab = parse_csv("sep=\t\ngemeente\tregulier\n");
+  REQUIRE(tab.errors.size() == 1);
+  CHECK(tab.errors[0].line == 1);
+  CHECK(tab.errors[0].message == "the first line names the separator '\t'; only ',' and ';' are accepted");
+  CHECK(tab.header.empty());
+  // A column that happens to be called "sep" is a header like any other.
+  auto col = parse_csv("sep,x\n1,2\n");
+  REQUIRE(col.errors.empty());
+  CHECK(col.header == std::vector<std::string>{"sep", "x"});
+}
