@@ -38,9 +38,11 @@ class Applier {
     if (target == "indicatief" || target == "verslag") return per_category(s, target, rest);
     if (target == "historie") return historie(s, rest);
     if (target == "oekraine") return oekraine(s, rest);
+    if (target == "kansrijk" || target == "uitruil" || target == "uitruilgroep") return remove_all(s, target, rest);
     refuse(s, "unknown key '" + s.key + "'; known keys: minimum_places, minimum_exclusion, meets_indicative_basis, "
               "ukraine_factor, category_order, opgave.CAT, indicatief.G.CAT, verslag.G.CAT, historie.G, "
-              "oekraine.G.plaatsen, oekraine.G.evenredig (G: code or name, CAT: regulier or amv)");
+              "oekraine.G.plaatsen, oekraine.G.evenredig, kansrijk.G, uitruil.G, uitruilgroep.G "
+              "(G: code or name, CAT: regulier or amv)");
   }
 
   Alternative done() { return Alternative{std::move(inputs_), std::move(changes_)}; }
@@ -166,6 +168,31 @@ class Applier {
     record(s, target, code, naam, "", before, nullptr);
   }
 
+  // kansrijk.G=geen: every initiative of G; uitruil.G=geen: every exchange G realises or is
+  // realised for; uitruilgroep.G=geen: G's membership of its exchange group. `before` lists the
+  // bodies taken out (null when there were none).
+  void remove_all(const Setting& s, const std::string& target, const std::string& rest) {
+    std::string naam;
+    std::string code = gemeente(s, rest, naam);
+    if (!removes(s))
+      refuse(s, target + ".G takes only 'geen' (remove " +
+                    (target == "kansrijk" ? std::string("G's initiatives")
+                     : target == "uitruil" ? std::string("the exchanges G takes part in")
+                                           : std::string("G from its exchange group")) +
+                    ")");
+    const std::string kind = "input." + target;
+    auto involves = [&](const InputRecord& r) {
+      if (r.kind != kind) return false;
+      if (target == "uitruil") return r.body.value("van", "") == code || r.body.value("voor", "") == code;
+      return r.body.value("gemeente", "") == code;
+    };
+    Json before = Json::array();
+    for (const auto& r : inputs_)
+      if (involves(r)) before.push_back(r.body);
+    inputs_.erase(std::remove_if(inputs_.begin(), inputs_.end(), involves), inputs_.end());
+    record(s, target, code, naam, "", before.empty() ? Json(nullptr) : before, nullptr);
+  }
+
   void historie(const Setting& s, const std::string& rest) {
     std::string naam;
     std::string code = gemeente(s, rest, naam);
@@ -238,7 +265,10 @@ const char* whatif_keys_help() {
          "  indicatief.G.regulier=N  indicatief.G.amv=N\n"
          "  verslag.G.regulier=N  verslag.G.amv=N   report places (a missing row is created with 0)\n"
          "  historie.G=R                         ten-year average; historie.G=geen removes the row\n"
-         "  oekraine.G.plaatsen=R  oekraine.G.evenredig=R   (a missing row: the other figure 0); oekraine.G=geen\n";
+         "  oekraine.G.plaatsen=R  oekraine.G.evenredig=R   (a missing row: the other figure 0); oekraine.G=geen\n"
+         "  kansrijk.G=geen                      without G's promising initiatives\n"
+         "  uitruil.G=geen                       without the exchanges G realises or is realised for\n"
+         "  uitruilgroep.G=geen                  G out of its exchange group\n";
 }
 
 bool OutcomeRow::differs() const {

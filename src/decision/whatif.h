@@ -20,6 +20,9 @@
 //     historie.G=R                          ten-year average (a missing row is created)
 //     oekraine.G.plaatsen=R, .evenredig=R   Ukraine places / proportional share (a missing row: the other 0)
 //     historie.G=geen, oekraine.G=geen      remove that row ("none" too)
+//     kansrijk.G=geen                       remove every initiative of G
+//     uitruil.G=geen                        remove every exchange G realises or is realised for
+//     uitruilgroep.G=geen                   take G out of its exchange group
 // N is a whole number, R a decimal (`123,4` or `123.4`, exact); both are read
 // as case files are (casefile/numbers.h), via the parsers the caller passes.
 #include <functional>

@@ -122,3 +122,30 @@ TEST_CASE("whatif takes policy keys, Dutch decimals and several settings at once
   CHECK(row(whatif_json(cli, {"historie.Heuvelrade=geen"}), "GM9007")["whatif"]["besluit"] ==
         row(whatif_json(cli, {"historie.Heuvelrade=100"}), "GM9007")["whatif"]["besluit"]);
 }
+
+TEST_CASE("without Beekdonk's promising initiative its amv places fall and the others share the remainder",
+          "[cli][whatif]") {
+  Cli cli;
+  cli.decided("zuid-synthetisch-2024", "Zuiderland");
+  auto before = slurp(cli.db);
+  Json j = whatif_json(cli, {"kansrijk.Beekdonk=geen"});
+  REQUIRE(j["changes"].size() == 1);
+  CHECK(j["changes"][0]["target"] == "kansrijk");
+  CHECK(j["changes"][0]["before"].size() == 1);  // its one initiative, 24 amv, toezegging
+  CHECK(j["changes"][0]["before"][0]["amv"] == 24);
+  CHECK(j["changes"][0]["after"].is_null());
+  CHECK(j["any_difference"] == true);
+  const Json& beekdonk = row(j, "GM9003");
+  CHECK(beekdonk["recorded"]["besluit"]["amv"] == 24);
+  CHECK(beekdonk["whatif"]["besluit"]["amv"] == 16);  // its 24 gone; a share of the larger remainder instead
+  CHECK(beekdonk["whatif"]["extra"]["amv"] == 16);
+  // Taking an exchange or a group membership out is said and recomputed the same way.
+  Json u = whatif_json(cli, {"uitruil.Maasveldt=geen", "uitruilgroep.Hoogmoer=geen"});
+  REQUIRE(u["changes"].size() == 2);
+  CHECK(u["changes"][0]["before"][0]["voor"] == "GM9011");
+  CHECK(u["changes"][1]["before"][0]["groep"] == "Peelland-Oost");
+  CHECK(slurp(cli.db) == before);  // nothing recorded
+  auto bad = cli.run({"whatif", "--cycle", "2024", "--province", "Zuiderland", "--set", "uitruil.Maasveldt=90"});
+  CHECK(bad.status == 2);
+  CHECK_THAT(bad.err, Catch::Contains("uitruil.G takes only 'geen'"));
+}

@@ -165,3 +165,56 @@ TEST_CASE("compare_outcomes: a lower history figure lets Dal take part, others g
   CHECK(cmp.categories[0].recorded_rest == cmp.categories[0].alternative_rest);
   CHECK(cmp.categories[0].alternative_p < cmp.categories[0].recorded_p);
 }
+
+TEST_CASE("kansrijk.G, uitruil.G and uitruilgroep.G take out every row G takes part in, and say which",
+          "[decision][whatif]") {
+  auto v = inputs();
+  auto initiative = [](const std::string& code, int64_t regulier) {
+    return InputRecord{"input.kansrijk", code,
+                       Json{{"gemeente", code}, {"regulier", regulier}, {"amv", 0}, {"criteria", {"toezegging"}}}};
+  };
+  v.push_back(initiative("GM0001", 10));
+  v.push_back(initiative("GM0001", 5));
+  v.push_back(initiative("GM0002", 7));
+  auto exchange = [](const std::string& van, const std::string& voor) {
+    return InputRecord{"input.uitruil", van,
+                       Json{{"van", van}, {"voor", voor}, {"categorie", "regulier"}, {"plaatsen", 3}}};
+  };
+  v.push_back(exchange("GM0001", "GM0002"));
+  v.push_back(exchange("GM0003", "GM0001"));
+  v.push_back(exchange("GM0002", "GM0003"));
+  for (const char* code : {"GM0001", "GM0002", "GM0003"})
+    v.push_back({"input.uitruilgroep", code, Json{{"groep", "Noord"}, {"gemeente", code}}});
+  const size_t before = v.size();
+
+  auto alt = decision::apply_settings(v, {{"kansrijk.Aa", "geen"}, {"uitruil.GM0001", "none"}, {"uitruilgroep.Cuijk", "GEEN"}},
+                                      parsers());
+  auto count = [&](const std::string& kind) {
+    return std::count_if(alt.inputs.begin(), alt.inputs.end(), [&](const InputRecord& r) { return r.kind == kind; });
+  };
+  CHECK(count("input.kansrijk") == 1);  // Beek's stays
+  CHECK(find(alt.inputs, "input.kansrijk", "GM0002"));
+  CHECK(count("input.uitruil") == 1);  // Aa realised one and was realised for by another; Beek for Cuijk stays
+  CHECK(find(alt.inputs, "input.uitruil", "GM0002"));
+  CHECK(count("input.uitruilgroep") == 2);
+  CHECK_FALSE(find(alt.inputs, "input.uitruilgroep", "GM0003"));
+  CHECK(alt.inputs.size() == before - 2 - 2 - 1);
+  REQUIRE(alt.changes.size() == 3);
+  CHECK(alt.changes[0].target == "kansrijk");
+  CHECK(alt.changes[0].gemeente == "GM0001");
+  CHECK(alt.changes[0].naam == "Aa");
+  CHECK(alt.changes[0].before.size() == 2);
+  CHECK(alt.changes[0].after.is_null());
+  CHECK(alt.changes[1].before.size() == 2);
+  CHECK(alt.changes[2].before == Json::array({Json{{"groep", "Noord"}, {"gemeente", "GM0003"}}}));
+  // Nothing to take out: said, with nothing before.
+  auto none = decision::apply_settings(inputs(), {{"kansrijk.Dal", "geen"}}, parsers());
+  REQUIRE(none.changes.size() == 1);
+  CHECK(none.changes[0].before.is_null());
+  CHECK(none.inputs.size() == inputs().size());
+  // Only removal is offered.
+  CHECK_THROWS_WITH(decision::apply_settings(v, {{"kansrijk.Aa", "12"}}, parsers()),
+                    Catch::Contains("kansrijk.G takes only 'geen'"));
+  CHECK_THROWS_WITH(decision::apply_settings(v, {{"uitruil.Atlantis", "geen"}}, parsers()),
+                    Catch::Contains("unknown municipality 'Atlantis'"));
+}
