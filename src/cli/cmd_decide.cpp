@@ -62,19 +62,26 @@ std::optional<ProvinceWork> read_province(ledger::Store& store, const std::strin
   auto set = store.latest_row(cycle, province, "input.set");
   if (!set) throw UsageError("no inputs recorded for " + province + " " + cycle);
   std::string set_hash = to_hex(set->hash);
-  auto spans = run_spans(store, cycle, province);
-  if (!spans.empty() && !again) {
-    auto last = store.get(spans.back().end);
-    if (last && last->body.value("input_set", "") == set_hash) {
-      ledger::record_from_row(std::move(*set));  // the set is read, and so checked, as when it is decided on
-      skipped = province + " " + cycle + ": already decided on these inputs (run " +
-                std::to_string(spans.back().number) + ", record " + std::to_string(last->seq) +
-                "); use --again to record a new run";
-      return std::nullopt;
+  try {
+    auto spans = run_spans(store, cycle, province);
+    if (!spans.empty() && !again) {
+      auto last = store.get(spans.back().end);
+      if (last && last->body.value("input_set", "") == set_hash) {
+        ledger::record_from_row(*set);  // the set is read, and so checked, as when it is decided on
+        skipped = province + " " + cycle + ": already decided on these inputs (run " +
+                  std::to_string(spans.back().number) + ", record " + std::to_string(last->seq) +
+                  "); use --again to record a new run";
+        return std::nullopt;
+      }
     }
+    auto scope = store.rows_in_scope(cycle, province, "input.");
+    return ProvinceWork{province, set_hash, static_cast<int64_t>(spans.size()) + 1, std::move(*set), std::move(scope)};
+  } catch (...) {
+    // The set is the first thing a province's reading checks: a corrupt set is named before what
+    // went wrong after it (a corrupt decision record, say), as when the set was decoded first.
+    ledger::record_from_row(*set);
+    throw;
   }
-  return ProvinceWork{province, set_hash, static_cast<int64_t>(spans.size()) + 1, std::move(*set),
-                      store.rows_in_scope(cycle, province, "input.")};
 }
 
 // The method on one province's inputs, and its records written: pure, for any thread.
@@ -143,6 +150,7 @@ void decide(ledger::Store& store, ledger::Store::Writer& w, const DecideOptions&
     std::exception_ptr unreadable;
   };
   std::vector<Entry> entries(provinces.size());
+  const int64_t start = w.size();  // the ledger's size before this command appends anything
   const auto workers =
       provinces.size() > 1 ? static_cast<unsigned>(std::min<size_t>(opt.threads, provinces.size() - 1)) : 0u;
   OrderedJobs<Prepared> jobs(workers);
@@ -166,7 +174,8 @@ void decide(ledger::Store& store, ledger::Store::Writer& w, const DecideOptions&
     }
     Prepared p = jobs.take(e.job);
     if (p.unresolved) {
-      resolve_listed(store, p.unresolved->set, p.unresolved->inputs);
+      // Only what the ledger held before this command: records of earlier provinces of this run are not inputs.
+      resolve_listed(store, p.unresolved->set, p.unresolved->inputs, start);
       p = decide_inputs(opt.cycle, e.work, std::move(p.unresolved->inputs));
     }
     append_province(w, opt.cycle, e.work, p);

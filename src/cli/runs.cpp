@@ -78,12 +78,13 @@ std::vector<ListedInput> match_listed(const ledger::Record& set, std::vector<led
 
 bool unresolved(const ListedInput& entry) { return !entry.row && !entry.error; }
 
-void resolve_listed(ledger::Store& store, const ledger::Record& set, std::vector<ListedInput>& listed) {
+void resolve_listed(ledger::Store& store, const ledger::Record& set, std::vector<ListedInput>& listed, int64_t before) {
   const auto& hashes = set.body.at("records");
   for (size_t i = 0; i < listed.size(); ++i) {
     if (!unresolved(listed[i])) continue;
     const Hash wanted = hash_from_hex(hashes.at(i).get<std::string>());  // well-formed: else it holds an error
     listed[i].row = store.row_by_hash(wanted);
+    if (listed[i].row && listed[i].row->seq >= before) listed[i].row.reset();  // hashes are unique: the only one
     if (!listed[i].row)
       listed[i].error = std::make_exception_ptr(
           std::runtime_error(set.label() + " names a record that is not in the ledger: " + to_hex(wanted)));

@@ -1,6 +1,7 @@
 #pragma once
 // Reading decision runs and their inputs from the ledger, for the commands
 // that show, explain, replay or bundle a decision.
+#include <cstdint>
 #include <exception>
 #include <optional>
 #include <string>
@@ -37,10 +38,13 @@ std::vector<ListedInput> read_input_rows(ledger::Store& store, const ledger::Rec
 // read_input_rows in two parts, so that the first needs no ledger (decide runs it on any thread):
 // each entry picked by its hash from `rows`, the rows of the set's own cycle and province whose
 // kind starts with "input." (ledger::Store::rows_in_scope); an entry that is not among them is
-// left without row and error: unresolved. resolve_listed then looks those up by hash.
+// left without row and error: unresolved. resolve_listed then looks those up by hash, among the
+// records before seq `before` (the ledger as it stood before a command that is appending), and
+// gives each one that is not there its error.
 std::vector<ListedInput> match_listed(const ledger::Record& set, std::vector<ledger::RowCopy> rows);
 bool unresolved(const ListedInput& entry);
-void resolve_listed(ledger::Store& store, const ledger::Record& set, std::vector<ListedInput>& listed);
+void resolve_listed(ledger::Store& store, const ledger::Record& set, std::vector<ListedInput>& listed,
+                    int64_t before = INT64_MAX);
 // Pure: decodes each entry in list order (ledger::record_from_row), or rethrows its error.
 std::vector<decision::InputRef> decode_inputs(std::vector<ListedInput> listed);
 

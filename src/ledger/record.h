@@ -74,7 +74,9 @@ class PreparedDraft {
   std::string kind_, cycle_, province_, subject_, body_;
   std::string json_[4];  // cycle, kind, province, subject
 };
-// Writes the draft's body. Throws CanonicalError as make_record does.
+// Writes the draft's body, and its kind, cycle, province and subject as JSON strings. Throws
+// CanonicalError as make_record does (a float in the body, invalid UTF-8 anywhere), here rather
+// than when the draft is appended.
 PreparedDraft prepare(Draft draft);
 // The same for a body written member by member (canonical by construction too); throws
 // CanonicalError as CanonicalObject::str() does.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli_fixture.h"
+#include "ledger/record.h"
 #include "ledger/store.h"
 #include "util/canonical_json.h"
 #include "util/sha256.h"
@@ -203,5 +204,91 @@ TEST_CASE("decide looks up an input its set lists outside the set's own province
     cites.bind(1, moved);
     REQUIRE(cites.executeStep());
     CHECK(cites.getColumn(0).getInt64() > 0);  // the steps cite the copy it decided on
+  }
+}
+
+namespace {
+int64_t latest_seq(const std::string& db_path, const std::string& kind, const std::string& province) {
+  SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, "SELECT MAX(seq) FROM record WHERE kind = ? AND province = ?");
+  q.bind(1, kind);
+  q.bind(2, province);
+  REQUIRE(q.executeStep());
+  return q.getColumn(0).getInt64();
+}
+}  // namespace
+
+TEST_CASE("decide checks the input set of a province it skips as already decided", "[cli][decide]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
+  REQUIRE(cli.run({"decide", "--cycle", "2024", "--province", "Drenthe"}).status == 0);
+  const int64_t set = latest_seq(cli.db, "input.set", "Drenthe");
+  tamper(cli, "UPDATE record SET data = data || ' ' WHERE seq = " + std::to_string(set) + ";");
+  for (const char* threads : {"0", "1"}) {
+    auto d = cli.run({"decide", "--cycle", "2024", "--province", "Drenthe", "--threads", threads});
+    CHECK(d.status == 2);
+    CHECK_THAT(d.err, Catch::Contains("record " + std::to_string(set) + " is corrupt"));
+    CHECK(d.out.find("already decided") == std::string::npos);
+  }
+}
+
+TEST_CASE("a corrupt input set is named before a corrupt decision record of its province", "[cli][decide]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("zuid-synthetisch-2024")}).status == 0);
+  REQUIRE(cli.run({"decide", "--cycle", "2024", "--all"}).status == 0);  // Drenthe's records are not the head
+  const int64_t set = latest_seq(cli.db, "input.set", "Drenthe");
+  const int64_t result = latest_seq(cli.db, "result.decision", "Drenthe");
+  const int64_t start = latest_seq(cli.db, "decision.start", "Drenthe");
+  tamper(cli, "UPDATE record SET data = data || ' ' WHERE seq IN (" + std::to_string(set) + ", " +
+                  std::to_string(result) + ", " + std::to_string(start) + ");");
+  for (const char* threads : {"0", "1"})
+    for (bool again : {false, true}) {
+      std::vector<std::string> args = {"decide", "--cycle", "2024", "--all", "--threads", threads};
+      if (again) args.push_back("--again");
+      auto d = cli.run(args);
+      INFO(d.err);
+      CHECK(d.status == 2);
+      CHECK_THAT(d.err, Catch::Contains("record " + std::to_string(set) + " is corrupt"));
+    }
+}
+
+TEST_CASE("an input a set lists is looked up in the ledger as it was, not among this run's own records",
+          "[cli][decide]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
+  // The hash this run gives Drenthe's decision.start (the time is fixed): from deciding a copy.
+  const std::string probe = copy_ledger(cli, "probe.db");
+  REQUIRE(cli.run_raw({"--db", probe, "decide", "--cycle", "2024", "--all"}).status == 0);
+  std::string start_hash;
+  {
+    SQLite::Database db(probe, SQLite::OPEN_READONLY);
+    start_hash = db.execAndGet("SELECT lower(hex(hash)) FROM record WHERE kind = 'decision.start'").getString();
+  }
+  // An insider's input set for a province decided after Drenthe that lists that record: put at
+  // seq -1, outside the chain, so that this run's records are those of the copy.
+  {
+    const auto r = verdeel::ledger::make_record(
+        -1, verdeel::kZeroHash,
+        verdeel::ledger::Draft{"input.set", "2024", "Zzz", "", verdeel::Json{{"records", {start_hash}}}});
+    SQLite::Database db(cli.db, SQLite::OPEN_READWRITE);
+    SQLite::Statement ins(db, "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)");
+    ins.bind(1, static_cast<int64_t>(-1));
+    ins.bind(2, r.kind);
+    ins.bind(3, r.cycle);
+    ins.bind(4, r.province);
+    ins.bind(5, r.subject);
+    ins.bind(6, r.hash.data(), static_cast<int>(r.hash.size()));
+    ins.bind(7, r.data.data(), static_cast<int>(r.data.size()));
+    ins.exec();
+  }
+  for (const char* threads : {"0", "1"}) {
+    auto d = cli.run({"decide", "--cycle", "2024", "--all", "--threads", threads});
+    INFO(d.err);
+    CHECK(d.status == 2);
+    CHECK_THAT(d.err, Catch::Contains("names a record that is not in the ledger: " + start_hash));
   }
 }

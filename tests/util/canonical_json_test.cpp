@@ -64,3 +64,34 @@ TEST_CASE("a rational is an integer when whole, else num/den in lowest terms", "
   CHECK_THROWS(verdeel::rational_from_json(Json::parse(R"({"num":4,"den":1})")));
   CHECK_THROWS(verdeel::rational_from_json(Json::parse(R"(1.5)")));
 }
+
+TEST_CASE("strings of ASCII only are copied when every byte is printable, and escaped otherwise",
+          "[util][canonical]") {
+  // Every ASCII byte alone, and in the middle of plain text: the fast path (all printable but the
+  // quote and the backslash) and the escaping path must write what RFC 8785 writes.
+  for (int c = 0; c < 0x80; ++c) {
+    const std::string one(1, static_cast<char>(c));
+    std::string want;
+    switch (c) {
+      case '"': want = "\\\""; break;
+      case '\\': want = "\\\\"; break;
+      case '\b': want = "\\b"; break;
+      case '\f': want = "\\f"; break;
+      case '\n': want = "\\n"; break;
+      case '\r': want = "\\r"; break;
+      case '\t': want = "\\t"; break;
+      default:
+        if (c < 0x20) {
+          const char* hex = "0123456789abcdef";
+          want = std::string("\\u00") + hex[c >> 4] + hex[c & 15];
+        } else {
+          want = one;  // DEL (0x7F) included: RFC 8785 leaves it as it is
+        }
+    }
+    INFO("byte " << c);
+    CHECK(canonical(Json(one)) == "\"" + want + "\"");
+    CHECK(canonical(Json("GM0106" + one + "abc")) == "\"GM0106" + want + "abc\"");
+  }
+  CHECK(canonical(Json(std::string(64, 'f'))) == "\"" + std::string(64, 'f') + "\"");
+  CHECK(canonical(Json("")) == "\"\"");
+}

@@ -138,3 +138,19 @@ TEST_CASE("floor and ceil at the edges of 64 bits", "[util][rational]") {
   CHECK(Rational::of(max, 2).ceil() == max / 2 + 1);
   CHECK(Rational::of(max, max).floor() == 1);
 }
+
+TEST_CASE("negative denominators and the most negative numerator", "[util][rational]") {
+  const int64_t min = std::numeric_limits<int64_t>::min(), max = std::numeric_limits<int64_t>::max();
+  CHECK(Rational::of(3, -6) == Rational::of(-1, 2));
+  CHECK(Rational::of(-3, -6) == Rational::of(1, 2));
+  CHECK(Rational::of(min, 2).num() == min / 2);
+  CHECK(Rational::of(min, 2).den() == 1);
+  CHECK(Rational::of(min, min) == Rational(1));
+  CHECK(Rational::of(min, -2) == Rational(-(min / 2)));
+  // -(2^63 - 1) / 2^63 is in lowest terms, and 2^63 does not fit: an error, never a wrong number.
+  CHECK_THROWS_AS(Rational::of(max, min), std::overflow_error);
+  CHECK_THROWS_AS(Rational::of(min, -1), std::overflow_error);
+  CHECK_THROWS_AS(-Rational(min), std::overflow_error);
+  CHECK(Rational(min) / Rational(min) == Rational(1));
+  CHECK(Rational(min) * Rational::of(1, 2) == Rational(min / 2));
+}
