@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli_fixture.h"
+#include "ledger/ledger_fixture.h"
 #include "ledger/record.h"
 #include "ledger/store.h"
 #include "util/canonical_json.h"
@@ -275,15 +276,8 @@ TEST_CASE("an input a set lists is looked up in the ledger as it was, not among 
         -1, verdeel::kZeroHash,
         verdeel::ledger::Draft{"input.set", "2024", "Zzz", "", verdeel::Json{{"records", {start_hash}}}});
     SQLite::Database db(cli.db, SQLite::OPEN_READWRITE);
-    SQLite::Statement ins(db, "INSERT INTO record (seq, kind, cycle, province, subject, hash, data) VALUES (?,?,?,?,?,?,?)");
-    ins.bind(1, static_cast<int64_t>(-1));
-    ins.bind(2, r.kind);
-    ins.bind(3, r.cycle);
-    ins.bind(4, r.province);
-    ins.bind(5, r.subject);
-    ins.bind(6, r.hash.data(), static_cast<int>(r.hash.size()));
-    ins.bind(7, r.data.data(), static_cast<int>(r.data.size()));
-    ins.exec();
+    SQLite::Statement ins(db, verdeel::testing::kInsertRecordRow);
+    verdeel::testing::insert_record_row(ins, r);
   }
   for (const char* threads : {"0", "1"}) {
     auto d = cli.run({"decide", "--cycle", "2024", "--all", "--threads", threads});
