@@ -1,5 +1,6 @@
 // Reading a record from its row: the checks every read makes (store.h, record_from_row). Pure, so
 // that a command may decode rows away from the SQLite connection.
+#include <atomic>
 #include <cstring>
 
 #include "ledger/envelope_check.h"
@@ -32,13 +33,18 @@ std::optional<Record> proved(RowCopy& row) {
   return r;
 }
 
+std::atomic<uint64_t> g_rows_not_proved{0};
+
 }  // namespace
+
+uint64_t rows_read_the_slow_way() { return g_rows_not_proved.load(std::memory_order_relaxed); }
 
 // A record edited in place is never used silently: every read checks what a reader can check
 // cheaply, that the stored bytes hash to the stored hash and agree with the indexed columns. Only
 // `verify` (the whole chain) and `replay` (the computation) go further.
 Record record_from_row(RowCopy row) {
   if (auto r = proved(row)) return std::move(*r);
+  g_rows_not_proved.fetch_add(1, std::memory_order_relaxed);
   auto unusable = [&](const std::string& why) {
     return StoreError("record " + std::to_string(row.seq) + " is corrupt: " + why +
                       "; nothing was done (run `verdeel verify`)");

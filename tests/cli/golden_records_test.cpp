@@ -44,7 +44,9 @@ void name_hashes(verdeel::Json& j, const std::map<std::string, std::string>& nam
 // each record hash replaced by the record it names.
 std::string ledger_text(const std::string& db) {
   verdeel::ledger::Store store(db);
+  const uint64_t slow = verdeel::ledger::rows_read_the_slow_way();
   auto records = store.range(0, store.size());
+  CHECK(verdeel::ledger::rows_read_the_slow_way() == slow);  // every kind of record read the fast way
   std::map<std::string, std::string> names;
   for (const auto& r : records) names[verdeel::to_hex(r.hash)] = r.kind + " " + r.subject + " #" + std::to_string(r.seq);
   std::string text;
