@@ -5,6 +5,7 @@
 // One file; PRAGMA application_id and user_version identify and version it;
 // WAL with synchronous=FULL; every writing command is one BEGIN IMMEDIATE
 // transaction (Store::Writer), so it lands whole or not at all.
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -47,6 +48,11 @@ struct StoredRow {
   std::string_view hash;  // 32 raw bytes as stored (may be wrong length if tampered)
   std::string_view data;
 };
+
+// Whether a hash column as stored (any length, if tampered) holds exactly `h`.
+inline bool stored_hash_is(std::string_view stored, const Hash& h) {
+  return stored.size() == h.size() && std::memcmp(stored.data(), h.data(), h.size()) == 0;
+}
 
 // A row copied out of SQLite, not yet interpreted: it can be decoded away from the connection
 // (on another thread) by record_from_row.

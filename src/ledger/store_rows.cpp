@@ -1,17 +1,12 @@
 // Reading a record from its row: the checks every read makes (store.h, record_from_row). Pure, so
 // that a command may decode rows away from the SQLite connection.
 #include <atomic>
-#include <cstring>
 
 #include "ledger/envelope_check.h"
 #include "ledger/store.h"
 
 namespace verdeel::ledger {
 namespace {
-
-bool same(std::string_view stored, const Hash& h) {
-  return stored.size() == h.size() && std::memcmp(stored.data(), h.data(), h.size()) == 0;
-}
 
 // The common case, without building the envelope as a JSON value: the bytes are proved to be the
 // canonical envelope of the row's own columns (envelope_check.h), which is what the checks below
@@ -23,7 +18,7 @@ std::optional<Record> proved(RowCopy& row) {
   const StoredRow view{row.seq, row.kind, row.cycle, row.province, row.subject, row.hash, row.data};
   if (!check.matches_reading(view, r.prev, r.body)) return std::nullopt;
   r.hash = leaf_hash(row.data);
-  if (!same(row.hash, r.hash)) return std::nullopt;
+  if (!stored_hash_is(row.hash, r.hash)) return std::nullopt;
   r.seq = row.seq;
   r.kind = std::move(row.kind);
   r.cycle = std::move(row.cycle);
@@ -52,7 +47,7 @@ Record record_from_row(RowCopy row) {
   std::string why;
   auto r = decode_record(row.data, &why);
   if (!r) throw unusable(why);
-  if (!same(row.hash, r->hash)) throw unusable("its bytes do not match its hash");
+  if (!stored_hash_is(row.hash, r->hash)) throw unusable("its bytes do not match its hash");
   if (r->seq != row.seq || r->kind != row.kind || r->cycle != row.cycle || r->province != row.province ||
       r->subject != row.subject)
     throw unusable("its bytes disagree with its indexed columns");

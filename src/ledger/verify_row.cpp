@@ -1,20 +1,11 @@
 #include "ledger/verify_row.h"
 
-#include <cstring>
-
 namespace verdeel::ledger {
-namespace {
-
-bool same(std::string_view stored, const Hash& computed) {
-  return stored.size() == computed.size() && std::memcmp(stored.data(), computed.data(), computed.size()) == 0;
-}
-
-}  // namespace
 
 bool RowCheck::fast(const StoredRow& row, int64_t seq, const Hash& prev, Hash& computed) {
   if (row.seq != seq || row.seq == 0 || row.kind == "genesis") return false;
   computed = leaf_hash(row.data);
-  return same(row.hash, computed) && envelope_.matches(row, prev);
+  return stored_hash_is(row.hash, computed) && envelope_.matches(row, prev);
 }
 
 std::string RowCheck::check(const StoredRow& row, int64_t seq, const Hash& prev, Hash& computed,
@@ -26,7 +17,7 @@ std::string RowCheck::check(const StoredRow& row, int64_t seq, const Hash& prev,
     return fail("sequence number out of order");
   }
   computed = leaf_hash(row.data);
-  if (!same(row.hash, computed))
+  if (!stored_hash_is(row.hash, computed))
     return fail("hash mismatch (stored " + to_hex(row.hash) + ", bytes hash to " + to_hex(computed) + ")");
   // Fast path: the envelope rebuilt from the columns, the body proved canonical in one pass,
   // nothing parsed. Anything it cannot prove takes the slow path, which names the problem.
