@@ -93,12 +93,8 @@ class MerkleFrontier {
       --keep;
       completed(cur.level, cur.index, cur.hash);
     }
-    if (keep < nodes_.size()) {
-      nodes_.resize(keep);
-      nodes_.push_back(cur);  // into the room just freed: cannot throw
-    } else {
-      nodes_.push_back(cur);  // may throw std::bad_alloc, leaving the frontier as it was
-    }
+    nodes_.resize(keep);    // shrinks or keeps: cannot throw
+    nodes_.push_back(cur);  // into room just freed, or (nothing merged) may throw bad_alloc, changing nothing
     size_ += uint64_t{1} << level;
   }
 
