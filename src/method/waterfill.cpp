@@ -48,9 +48,14 @@ WaterResult waterfill(const std::vector<WaterMember>& members, int64_t rest) {
   std::sort(points.begin(), points.end());
   points.erase(std::unique(points.begin(), points.end()), points.end());
 
-  // Σ e(points[0]) = 0 < rest, since points[0] = 0 <= attr/ind for all members.
-  for (size_t k = 1; k < points.size(); ++k) {
-    if (total_at(members, points[k]) < Rational(rest)) continue;
+  // Σ e(points[0]) = 0 < rest, since points[0] = 0 <= attr/ind for all members. Σ e(p) is
+  // non-decreasing, so the first breakpoint where it reaches rest is found by bisection: the same
+  // breakpoint a walk from the left finds, in O(n log n) instead of O(n^2) (tests/method/waterfill_test).
+  const Rational target(rest);
+  auto reached = std::partition_point(points.begin() + 1, points.end(),
+                                      [&](const Rational& q) { return total_at(members, q) < target; });
+  if (reached != points.end()) {
+    const size_t k = static_cast<size_t>(reached - points.begin());
     const Rational& lo = points[k - 1];
     const Rational& hi = points[k];
     // On (lo, hi] Σ e(p) = Σ_active (p*ind - attr) + Σ_capped head.
@@ -68,7 +73,7 @@ WaterResult waterfill(const std::vector<WaterMember>& members, int64_t rest) {
     }
     if (active_ind == 0) throw std::logic_error("waterfill: no slope on the segment that reaches the rest");
     Rational p = Rational::of(rest - capped + active_attr, active_ind);
-    if (total_at(members, p) != Rational(rest)) throw std::logic_error("waterfill: shares do not sum to the rest");
+    if (total_at(members, p) != target) throw std::logic_error("waterfill: shares do not sum to the rest");
     r.p = p;
     for (const auto& m : members) r.exact.push_back(share(m, p));
     return r;

@@ -28,7 +28,7 @@ Rational share(const WaterMember& m, const Rational& p);
 // The most member i can ever receive: head, or 0 when ind = 0.
 int64_t reachable(const WaterMember& m);
 
-// Smallest p >= 0 with Σ e[i](p) = rest, found exactly by walking the sorted
+// Smallest p >= 0 with Σ e[i](p) = rest, found exactly by bisecting the sorted
 // breakpoints attr/ind and (attr+head)/ind. When Σ reachable < rest (an empty
 // set included), every member gets what it can reach and p is none.
 WaterResult waterfill(const std::vector<WaterMember>& members, int64_t rest);

@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+
 #include "method/waterfill.h"
 
 using namespace verdeel;
@@ -115,4 +120,61 @@ TEST_CASE("On a plateau of the shares the smallest percentage is taken", "[metho
   CHECK(*r.p == Rational::of(1, 2));
   auto r2 = waterfill(m, 6);
   CHECK(*r2.p == Rational::of(9, 10));
+}
+
+namespace {
+// The first breakpoint where Σ e(p) reaches the rest, by walking them from the left: what
+// waterfill's bisection must find. Returns p from that segment, as waterfill computes it.
+std::optional<Rational> walked_p(const std::vector<WaterMember>& m, int64_t rest) {
+  std::vector<Rational> points = {Rational(0)};
+  for (const auto& x : m) {
+    if (x.ind == 0) continue;
+    points.push_back(Rational::of(x.attr, x.ind));
+    points.push_back(Rational::of(x.attr + x.head, x.ind));
+  }
+  std::sort(points.begin(), points.end());
+  points.erase(std::unique(points.begin(), points.end()), points.end());
+  auto total = [&](const Rational& p) {
+    Rational s = 0;
+    for (const auto& x : m) s += share(x, p);
+    return s;
+  };
+  for (size_t k = 1; k < points.size(); ++k) {
+    if (total(points[k]) < Rational(rest)) continue;
+    // Σ e is linear on [points[k-1], points[k]]: interpolate exactly.
+    Rational lo = points[k - 1], hi = points[k], tlo = total(lo), thi = total(hi);
+    return lo + (hi - lo) * (Rational(rest) - tlo) / (thi - tlo);
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+TEST_CASE("Water filling finds the breakpoint segment a walk from the left finds", "[method]") {
+  // Random sets with ties, zero indicatives, zero heads and plateaus; every reachable rest.
+  uint64_t state = 0x9e3779b97f4a7c15ULL;
+  auto next = [&](int64_t below) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return static_cast<int64_t>(state % static_cast<uint64_t>(below));
+  };
+  int checked = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::vector<WaterMember> m;
+    const int64_t n = 1 + next(30);
+    for (int64_t i = 0; i < n; ++i)
+      m.push_back({"G" + std::to_string(i), next(4) == 0 ? 0 : 1 + next(60), next(40), next(5) == 0 ? 0 : next(50)});
+    int64_t can = 0;
+    for (const auto& x : m) can += reachable(x);
+    for (int64_t rest = 1; rest <= can; rest += 1 + next(7)) {
+      auto r = waterfill(m, rest);
+      REQUIRE(r.p);
+      auto expected = walked_p(m, rest);
+      REQUIRE(expected);
+      CHECK(*r.p == *expected);
+      CHECK(sum(r.exact) == rest);
+      ++checked;
+    }
+  }
+  CHECK(checked > 1000);
 }
