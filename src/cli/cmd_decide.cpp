@@ -87,7 +87,7 @@ std::optional<ProvinceWork> read_province(ledger::Store& store, const std::strin
 // The method on one province's inputs, and its records written: pure, for any thread.
 Prepared decide_inputs(const std::string& cycle, const ProvinceWork& w, std::vector<ListedInput> listed) {
   std::vector<decision::InputRef> inputs = decode_inputs(std::move(listed));
-  Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_inputs(inputs))), {}, {}, {}};
+  Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_views(inputs))), {}, {}, {}};
   auto steps = decision::decision_records(p.decision, inputs, w.set_hash);
   if (steps.empty() || steps.back().kind != "result.decision")
     throw std::logic_error("a decision's records end with result.decision");

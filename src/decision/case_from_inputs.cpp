@@ -1,10 +1,12 @@
 #include "decision/case_from_inputs.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <limits>
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 #include <tuple>
 
 #include "decision/policy_json.h"
@@ -16,58 +18,66 @@ using method::Category;
 using method::PerCategory;
 using policy_json_detail::shown;
 
+// The bookkeeping of a correction, not an input of the method (case_from_inputs.h).
+constexpr std::string_view kSupersedes = "supersedes";
+
 // Reads one record's body, naming the record in every complaint.
 class Body {
  public:
-  Body(const InputRecord& r, std::vector<std::string> fields) : r_(r) {
+  Body(const InputView& r, std::initializer_list<std::string_view> fields) : r_(r) {
     if (!r.body.is_object()) fail("body must be a JSON object, not " + shown(r.body));
     for (auto it = r.body.begin(); it != r.body.end(); ++it) {
-      if (std::find(fields.begin(), fields.end(), it.key()) == fields.end()) fail("unknown field '" + it.key() + "'");
+      if (std::find(fields.begin(), fields.end(), it.key()) == fields.end() && it.key() != kSupersedes)
+        fail("unknown field '" + it.key() + "'");
     }
     for (const auto& f : fields) {
-      if (!r.body.contains(f)) fail("missing field '" + f + "'");
+      if (r.body.find(f) == r.body.end()) fail("missing field '" + std::string(f) + "'");
     }
   }
 
   [[noreturn]] void fail(const std::string& what) const {
-    std::string where = r_.kind;
-    if (!r_.subject.empty()) where += " " + r_.subject;
+    std::string where(r_.kind);
+    if (!r_.subject.empty()) where.append(" ").append(r_.subject);
     throw std::invalid_argument(where + ": " + what);
   }
 
-  std::string text(const std::string& f) const {
-    const Json& v = r_.body.at(f);
+  std::string text(std::string_view f) const {
+    const Json& v = raw(f);
     if (!v.is_string() || v.get_ref<const std::string&>().empty())
-      fail("field '" + f + "' must be a non-empty string, not " + shown(v));
+      fail("field '" + std::string(f) + "' must be a non-empty string, not " + shown(v));
     return v.get<std::string>();
   }
 
-  int64_t count(const std::string& f) const {
-    const Json& v = r_.body.at(f);
+  int64_t count(std::string_view f) const {
+    const Json& v = raw(f);
     if (!v.is_number_integer() ||
         (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) ||
         v.get<int64_t>() < 0)
-      fail("field '" + f + "' must be a whole number >= 0, not " + shown(v));
+      fail("field '" + std::string(f) + "' must be a whole number >= 0, not " + shown(v));
     return v.get<int64_t>();
   }
 
-  Rational rational(const std::string& f) const {
+  Rational rational(std::string_view f) const {
     Rational r;
     try {
-      r = rational_from_json(r_.body.at(f));
+      r = rational_from_json(raw(f));
     } catch (const std::exception& e) {
-      fail("field '" + f + "': " + e.what());
+      fail("field '" + std::string(f) + "': " + e.what());
     }
-    if (r < Rational(0)) fail("field '" + f + "' must not be negative");
+    if (r < Rational(0)) fail("field '" + std::string(f) + "' must not be negative");
     return r;
   }
 
   PerCategory places() const { return PerCategory{count("regulier"), count("amv")}; }
 
-  const Json& raw(const std::string& f) const { return r_.body.at(f); }
+  const Json& raw(std::string_view f) const {
+    auto it = r_.body.find(f);
+    if (it == r_.body.end()) fail("missing field '" + std::string(f) + "'");
+    return *it;
+  }
 
  private:
-  const InputRecord& r_;
+  const InputView& r_;
 };
 
 class Builder {
@@ -77,7 +87,7 @@ class Builder {
     c_.provincie = province;
   }
 
-  method::ProvinceCase build(const std::vector<InputRecord>& inputs) {
+  method::ProvinceCase build(const std::vector<InputView>& inputs) {
     // Municipalities first, so every other record can be checked against them.
     for (const auto& r : inputs) {
       if (r.kind == "input.gemeente") gemeente(r);
@@ -94,7 +104,7 @@ class Builder {
       else if (r.kind == "input.uitruil") uitruil(r);
       else if (r.kind == "input.uitruilgroep") uitruilgroep(r);
       else if (r.kind == "input.beleid") beleid(r);
-      else throw std::invalid_argument("unknown input record kind '" + r.kind + "'");
+      else throw std::invalid_argument("unknown input record kind '" + std::string(r.kind) + "'");
     }
     if (!have_opgave_) throw std::invalid_argument("no input.opgave record for province '" + c_.provincie + "'");
     for (auto& [code, g] : gemeenten_) {
@@ -113,18 +123,18 @@ class Builder {
       return std::tie(a.van, a.voor, a.categorie, a.plaatsen) < std::tie(b.van, b.voor, b.categorie, b.plaatsen);
     });
     for (auto& [naam, leden] : groepen_) c_.groepen.push_back({naam, std::vector<std::string>(leden.begin(), leden.end())});
-    return c_;
+    return std::move(c_);
   }
 
  private:
-  std::string known(const Body& b, const std::string& field) const {
+  std::string known(const Body& b, std::string_view field) const {
     std::string code = b.text(field);
     if (!gemeenten_.count(code))
       b.fail("municipality " + code + " has no input.gemeente record in province '" + c_.provincie + "'");
     return code;
   }
 
-  void gemeente(const InputRecord& r) {
+  void gemeente(const InputView& r) {
     Body b(r, {"code", "naam", "provincie"});
     method::Gemeente g;
     g.code = b.text("code");
@@ -134,7 +144,7 @@ class Builder {
     if (!gemeenten_.emplace(g.code, g).second) b.fail("municipality " + g.code + " recorded twice");
   }
 
-  void opgave(const InputRecord& r) {
+  void opgave(const InputView& r) {
     Body b(r, {"provincie", "regulier", "amv"});
     std::string provincie = b.text("provincie");
     if (provincie != c_.provincie) b.fail("task of province '" + provincie + "', not '" + c_.provincie + "'");
@@ -143,13 +153,13 @@ class Builder {
     have_opgave_ = true;
   }
 
-  void per_gemeente(const InputRecord& r, std::map<std::string, PerCategory>& into) {
+  void per_gemeente(const InputView& r, std::map<std::string, PerCategory>& into) {
     Body b(r, {"gemeente", "regulier", "amv"});
     std::string code = known(b, "gemeente");
     if (!into.emplace(code, b.places()).second) b.fail(code + " recorded twice");
   }
 
-  void kansrijk(const InputRecord& r) {
+  void kansrijk(const InputView& r) {
     Body b(r, {"gemeente", "regulier", "amv", "criteria"});
     method::Initiatief i;
     i.gemeente = known(b, "gemeente");
@@ -167,20 +177,20 @@ class Builder {
     c_.initiatieven.push_back(std::move(i));
   }
 
-  void historie(const InputRecord& r) {
+  void historie(const InputView& r) {
     Body b(r, {"gemeente", "gemiddeld"});
     std::string code = known(b, "gemeente");
     if (!c_.historie.emplace(code, b.rational("gemiddeld")).second) b.fail(code + " recorded twice");
   }
 
-  void oekraine(const InputRecord& r) {
+  void oekraine(const InputView& r) {
     Body b(r, {"gemeente", "plaatsen", "evenredig"});
     std::string code = known(b, "gemeente");
     if (!c_.oekraine.emplace(code, method::Oekraine{b.rational("plaatsen"), b.rational("evenredig")}).second)
       b.fail(code + " recorded twice");
   }
 
-  void uitruil(const InputRecord& r) {
+  void uitruil(const InputView& r) {
     Body b(r, {"van", "voor", "categorie", "plaatsen"});
     method::Uitruil u;
     u.van = known(b, "van");
@@ -193,17 +203,23 @@ class Builder {
     c_.uitruil.push_back(u);
   }
 
-  void uitruilgroep(const InputRecord& r) {
+  void uitruilgroep(const InputView& r) {
     Body b(r, {"groep", "gemeente"});
     std::string groep = b.text("groep");
     std::string code = known(b, "gemeente");
     if (!groepen_[groep].insert(code).second) b.fail(code + " listed twice in group '" + groep + "'");
   }
 
-  void beleid(const InputRecord& r) {
+  void beleid(const InputView& r) {
     if (have_beleid_) throw std::invalid_argument("input.beleid recorded twice");
     try {
-      c_.policy = policy_from_json(r.body);
+      if (r.body.is_object() && r.body.contains(kSupersedes)) {
+        Json policy = r.body;
+        policy.erase(kSupersedes);
+        c_.policy = policy_from_json(policy);
+      } else {
+        c_.policy = policy_from_json(r.body);
+      }
     } catch (const std::invalid_argument& e) {
       throw std::invalid_argument(std::string("input.beleid: ") + e.what());
     }
@@ -221,8 +237,16 @@ class Builder {
 }  // namespace
 
 method::ProvinceCase case_from_inputs(const std::string& cycle, const std::string& province,
-                                      const std::vector<InputRecord>& inputs) {
+                                      const std::vector<InputView>& inputs) {
   return Builder(cycle, province).build(inputs);
+}
+
+method::ProvinceCase case_from_inputs(const std::string& cycle, const std::string& province,
+                                      const std::vector<InputRecord>& inputs) {
+  std::vector<InputView> views;
+  views.reserve(inputs.size());
+  for (const auto& r : inputs) views.push_back(InputView{r.kind, r.subject, r.body});
+  return case_from_inputs(cycle, province, views);
 }
 
 }  // namespace verdeel::decision

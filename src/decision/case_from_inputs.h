@@ -16,6 +16,7 @@
 //   input.beleid     policy overrides (decision/policy_json.h); absent = defaults
 // R is an integer or {"num":N,"den":D} (util/canonical_json.h).
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "method/case.h"
@@ -29,6 +30,13 @@ struct InputRecord {
   Json body;
 };
 
+// One input record as the method reads it, without copying it: views of a record held elsewhere.
+struct InputView {
+  std::string_view kind;
+  std::string_view subject;
+  const Json& body;
+};
+
 // Builds the case of `province` from exactly its input records, in any order;
 // the result does not depend on that order (municipalities, initiatives,
 // exchanges and groups are sorted). Throws std::invalid_argument with a clear
@@ -36,7 +44,11 @@ struct InputRecord {
 // a reference to a municipality without an input.gemeente record, a duplicate
 // where one per municipality is allowed, a missing or duplicate task, or a
 // municipality without indicative numbers.
+// A body's `supersedes` member, the bookkeeping of a correction (decision/input_set.h), is not an
+// input of the method and is not read.
 method::ProvinceCase case_from_inputs(const std::string& cycle, const std::string& province,
                                       const std::vector<InputRecord>& inputs);
+method::ProvinceCase case_from_inputs(const std::string& cycle, const std::string& province,
+                                      const std::vector<InputView>& inputs);
 
 }  // namespace verdeel::decision

@@ -14,37 +14,35 @@ using method::Category;
 // The hashes of input records, as views of the InputRefs' own strings (which outlive the index).
 using Hashes = std::vector<std::string_view>;
 
+template <typename... Vs>
+Hashes concat(const Vs&... vs) {
+  Hashes out;
+  out.reserve((vs.size() + ...));
+  (out.insert(out.end(), vs.begin(), vs.end()), ...);
+  return out;
+}
+
 // Looks up the hashes of the input records a step used.
 class InputIndex {
  public:
+  // Keys are views of the InputRefs' own strings too: building the index copies no string.
   explicit InputIndex(const std::vector<InputRef>& inputs) {
     for (const auto& in : inputs) {
       by_kind_subject_[{in.kind, in.subject}].push_back(in.hash);
-      if (in.kind == "input.uitruil" && in.body.contains("voor"))
-        exchanges_for_[in.body["voor"].get<std::string>()].push_back(in.hash);
-      if (in.kind == "input.uitruilgroep" && in.body.contains("groep"))
-        groups_[in.body["groep"].get<std::string>()].push_back(in.hash);
+      if (in.kind == "input.uitruil")
+        if (auto v = in.body.find("voor"); v != in.body.end()) exchanges_for_[v->get_ref<const std::string&>()].push_back(in.hash);
+      if (in.kind == "input.uitruilgroep")
+        if (auto g = in.body.find("groep"); g != in.body.end()) groups_[g->get_ref<const std::string&>()].push_back(in.hash);
       if (!in.subject.empty()) all_about_[in.subject].push_back(in.hash);
     }
   }
-  Hashes of(const std::string& kind, const std::string& subject) const {
+  const Hashes& of(std::string_view kind, std::string_view subject) const {
     auto it = by_kind_subject_.find({kind, subject});
-    return it == by_kind_subject_.end() ? Hashes{} : it->second;
+    return it == by_kind_subject_.end() ? kNone : it->second;
   }
-  Hashes about(const std::string& code) const {
-    Hashes out;
-    if (auto it = all_about_.find(code); it != all_about_.end()) out = it->second;
-    if (auto it = exchanges_for_.find(code); it != exchanges_for_.end())
-      out.insert(out.end(), it->second.begin(), it->second.end());
-    return out;
-  }
-  Hashes exchanges(const std::string& code) const {
-    Hashes out = of("input.uitruil", code);
-    if (auto it = exchanges_for_.find(code); it != exchanges_for_.end())
-      out.insert(out.end(), it->second.begin(), it->second.end());
-    return out;
-  }
-  Hashes group_of(const std::string& code) const {
+  Hashes about(std::string_view code) const { return concat(found(all_about_, code), found(exchanges_for_, code)); }
+  Hashes exchanges(std::string_view code) const { return concat(of("input.uitruil", code), found(exchanges_for_, code)); }
+  Hashes group_of(std::string_view code) const {
     for (const auto& [name, hashes] : groups_)
       for (const auto& h : of("input.uitruilgroep", code))
         if (std::find(hashes.begin(), hashes.end(), h) != hashes.end()) return hashes;
@@ -52,10 +50,16 @@ class InputIndex {
   }
 
  private:
-  std::map<std::pair<std::string, std::string>, Hashes> by_kind_subject_;
-  std::map<std::string, Hashes> exchanges_for_;
-  std::map<std::string, Hashes> groups_;
-  std::map<std::string, Hashes> all_about_;
+  using ByName = std::map<std::string_view, Hashes>;
+  static const Hashes& found(const ByName& m, std::string_view key) {
+    auto it = m.find(key);
+    return it == m.end() ? kNone : it->second;
+  }
+  static inline const Hashes kNone;
+  std::map<std::pair<std::string_view, std::string_view>, Hashes> by_kind_subject_;
+  ByName exchanges_for_;
+  ByName groups_;
+  ByName all_about_;
 };
 
 // Sorted, each once: the "inputs" member of a step record.
@@ -63,13 +67,6 @@ Hashes hashes(Hashes v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
   return v;
-}
-
-template <typename... Vs>
-Hashes concat(Vs... vs) {
-  Hashes out;
-  (out.insert(out.end(), vs.begin(), vs.end()), ...);
-  return out;
 }
 
 // Which input records an exclusion rule compared (METHOD.md step 4a table).

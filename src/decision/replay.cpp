@@ -18,6 +18,13 @@ std::vector<InputRecord> method_inputs(const std::vector<InputRef>& inputs) {
   return out;
 }
 
+std::vector<InputView> method_views(const std::vector<InputRef>& inputs) {
+  std::vector<InputView> out;
+  out.reserve(inputs.size());
+  for (const auto& in : inputs) out.push_back(InputView{in.kind, in.subject, in.body});
+  return out;
+}
+
 namespace {
 
 void differences(const std::string& path, const Json& a, const Json& b, std::vector<KeyDifference>& out) {
@@ -62,7 +69,7 @@ ReplayResult replay(const Run& run, const std::vector<InputRef>& inputs) {
   }
   std::vector<StepRecord> steps;
   try {
-    method::Decision d = method::decide(case_from_inputs(run.cycle, run.province, method_inputs(inputs)));
+    method::Decision d = method::decide(case_from_inputs(run.cycle, run.province, method_views(inputs)));
     steps = decision_records(d, inputs, start->body.at("input_set").get<std::string>());
     res.decision = std::move(d);
   } catch (const std::exception& e) {

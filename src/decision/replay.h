@@ -57,5 +57,7 @@ ReplayResult replay(const Run& run, const std::vector<InputRef>& inputs);
 // The method's view of recorded inputs: bodies without the `supersedes`
 // bookkeeping of corrections.
 std::vector<InputRecord> method_inputs(const std::vector<InputRef>& inputs);
+// The same view without copies, for case_from_inputs (which does not read `supersedes`).
+std::vector<InputView> method_views(const std::vector<InputRef>& inputs);
 
 }  // namespace verdeel::decision

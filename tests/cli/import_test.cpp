@@ -134,6 +134,28 @@ TEST_CASE("a corrected row is a new record that names the one it supersedes", "[
   CHECK(cli.run({"verify"}).status == 0);
 }
 
+TEST_CASE("a decision reads a corrected row's figures, not its bookkeeping, and replays", "[cli][import]") {
+  Cli cli;
+  cli.run({"init"});
+  auto dir = cli.copy_example("drenthe-2024");
+  cli.run({"import", "--cycle", "2024", dir.string()});
+  REQUIRE(cli.run({"decide", "--cycle", "2024", "--province", "Drenthe"}).status == 0);
+  auto report = [&] {
+    auto j = verdeel::Json::parse(cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--format", "json"}).out);
+    return j["report"]["regulier"].get<int64_t>();
+  };
+  const int64_t before = report();
+  std::string verslag = slurp(dir / "verslag.csv");
+  verslag.replace(verslag.find("Meppel,192,0"), 12, "Meppel,200,0");
+  Cli::write(dir / "verslag.csv", verslag);
+  REQUIRE(cli.run({"import", "--cycle", "2024", dir.string()}).status == 0);
+  Outcome d = cli.run({"decide", "--cycle", "2024", "--province", "Drenthe"});
+  REQUIRE(d.status == 0);  // the body's "supersedes" is not an unknown field to the method
+  CHECK_THAT(d.out, Catch::Contains("run 2"));
+  CHECK(report() == before + 8);
+  CHECK(cli.run({"replay", "--cycle", "2024", "--province", "Drenthe"}).status == 0);
+}
+
 TEST_CASE("the case may use semicolon separators, a BOM, quoted names and Dutch thousands separators", "[cli][import]") {
   Cli cli;
   cli.run({"init"});
