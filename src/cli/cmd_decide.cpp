@@ -2,7 +2,11 @@
 // recorded inputs and records every step and the result, one transaction.
 #include <algorithm>
 #include <iostream>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "cli/clock.h"
 #include "cli/context.h"
@@ -28,8 +32,8 @@ struct DecideOptions {
   unsigned threads = default_workers(3);
 };
 
-// What deciding one province needs from the ledger, read by the writing thread: its rows, copied
-// but not decoded, so that checking and decoding them is done with the computing, on any core.
+// What deciding one province needs from the ledger: its rows, copied but not decoded, then checked
+// and decoded with the computing.
 struct ProvinceWork {
   std::string province;
   std::string set_hash;  // the stored hash of the input set; decoding `set` proves it
@@ -136,49 +140,88 @@ void append_province(ledger::Store::Writer& w, const std::string& cycle, const P
   std::cout << "\n";
 }
 
-// Every province in one transaction. The writing thread reads what each province needs, then
-// appends the provinces in order, while the workers compute the next ones (OrderedJobs): the
-// records, and every message, are the same whatever the number of threads. An error in reading a
-// province is raised when that province's turn comes, after the provinces before it, as when one
-// province was read, computed and appended after the other.
+// A province read and computed, ready to append (or skipped).
+struct Province {
+  ProvinceWork work;    // its set and rows are taken by prepare_province
+  std::string skipped;  // non-empty: already decided on these inputs; nothing to append
+  Prepared prepared;
+};
+
+Province read_and_prepare(ledger::Store& store, const DecideOptions& opt, const std::string& province) {
+  Province out;
+  auto work = read_province(store, opt.cycle, province, opt.again, out.skipped);
+  if (!work) return out;
+  out.work = std::move(*work);
+  out.prepared = prepare_province(opt.cycle, out.work);
+  return out;
+}
+
+// The connection each thread reads the ledger through: the writing thread its own; a computing
+// thread one of its own to the same ledger, opened on its first province, in a read transaction
+// begun after the writing thread's write transaction. The writing thread holds the ledger's write
+// lock until it commits, so that read transaction sees the ledger exactly as it stood before this
+// command (WAL: readers do not wait for the writer), and what each province reads is the same
+// whichever thread reads it: the writing thread's own appends are other provinces' decision
+// records, which no province reads (an input set listing a record elsewhere is finished by the
+// writing thread, among the records held before the command: resolve_listed).
+class Readers {
+ public:
+  explicit Readers(ledger::Store& own) : own_(own), owner_(std::this_thread::get_id()) {}
+
+  ledger::Store& here() {
+    const auto me = std::this_thread::get_id();
+    if (me == owner_) return own_;
+    {
+      std::lock_guard<std::mutex> lock(m_);
+      if (auto it = opened_.find(me); it != opened_.end()) return it->second->store;
+    }
+    auto conn = std::make_unique<Connection>(own_.path());  // outside the lock: each thread opens its own
+    std::lock_guard<std::mutex> lock(m_);
+    return opened_.emplace(me, std::move(conn)).first->second->store;
+  }
+
+ private:
+  struct Connection {
+    explicit Connection(const std::string& path) : store(path), snapshot(store) {}
+    ledger::Store store;
+    ledger::Store::Snapshot snapshot;
+  };
+  ledger::Store& own_;
+  const std::thread::id owner_;
+  std::mutex m_;
+  std::map<std::thread::id, std::unique_ptr<Connection>> opened_;
+};
+
+// Every province in one transaction. Each province is read and computed as one job, on any
+// thread, through that thread's connection (Readers); the writing thread appends the provinces in
+// order (OrderedJobs), and reads and computes one itself whenever it would otherwise wait. So the
+// records, and every message, are the same whatever the number of threads, and an error in reading
+// or computing a province is raised when that province's turn comes, after the provinces before it.
 void decide(ledger::Store& store, ledger::Store::Writer& w, const DecideOptions& opt,
             const std::vector<std::string>& provinces) {
-  struct Entry {
-    ProvinceWork work;
-    size_t job = 0;
-    std::string skipped;  // non-empty: nothing to decide
-    std::exception_ptr unreadable;
-  };
-  std::vector<Entry> entries(provinces.size());
   const int64_t start = w.size();  // the ledger's size before this command appends anything
-  const auto workers =
+  auto workers =
       provinces.size() > 1 ? static_cast<unsigned>(std::min<size_t>(opt.threads, provinces.size() - 1)) : 0u;
-  OrderedJobs<Prepared> jobs(workers);
-  for (size_t i = 0; i < provinces.size(); ++i) {
-    Entry& e = entries[i];
-    try {
-      auto work = read_province(store, opt.cycle, provinces[i], opt.again, e.skipped);
-      if (!work) continue;
-      e.work = std::move(*work);
-    } catch (...) {
-      e.unreadable = std::current_exception();
+  if (workers > 0 && !store.others_can_read_while_writing()) workers = 0;  // only this connection can read
+  Readers readers(store);  // before the jobs: its connections close after their threads are joined
+  OrderedJobs<Province> jobs(workers);
+  std::vector<size_t> order;
+  order.reserve(provinces.size());
+  for (const auto& name : provinces)
+    order.push_back(jobs.add([&readers, &opt, name] { return read_and_prepare(readers.here(), opt, name); }));
+  for (size_t job : order) {
+    Province d = jobs.take(job);
+    if (!d.skipped.empty()) {
+      std::cout << d.skipped << "\n";
       continue;
     }
-    e.job = jobs.add([&cycle = opt.cycle, &e] { return prepare_province(cycle, e.work); });
-  }
-  for (Entry& e : entries) {
-    if (e.unreadable) std::rethrow_exception(e.unreadable);
-    if (!e.skipped.empty()) {
-      std::cout << e.skipped << "\n";
-      continue;
-    }
-    Prepared p = jobs.take(e.job);
+    Prepared& p = d.prepared;
     if (p.unresolved) {
       // Only what the ledger held before this command: records of earlier provinces of this run are not inputs.
       resolve_listed(store, p.unresolved->set, p.unresolved->inputs, start);
-      p = decide_inputs(opt.cycle, e.work, std::move(p.unresolved->inputs));
+      p = decide_inputs(opt.cycle, d.work, std::move(p.unresolved->inputs));
     }
-    append_province(w, opt.cycle, e.work, p);
+    append_province(w, opt.cycle, d.work, p);
   }
   w.commit();
 }
