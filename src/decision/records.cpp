@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "decision/policy_json.h"
 
@@ -27,8 +28,10 @@ class InputIndex {
  public:
   // Keys are views of the InputRefs' own strings too: building the index copies no string.
   explicit InputIndex(const std::vector<InputRef>& inputs) {
+    by_kind_subject_.reserve(inputs.size());
+    all_about_.reserve(inputs.size());
     for (const auto& in : inputs) {
-      by_kind_subject_[{in.kind, in.subject}].push_back(in.hash);
+      by_kind_subject_[KindSubject{in.kind, in.subject}].push_back(in.hash);
       if (in.kind == "input.uitruil")
         if (auto v = in.body.find("voor"); v != in.body.end()) exchanges_for_[v->get_ref<const std::string&>()].push_back(in.hash);
       if (in.kind == "input.uitruilgroep")
@@ -37,7 +40,7 @@ class InputIndex {
     }
   }
   const Hashes& of(std::string_view kind, std::string_view subject) const {
-    auto it = by_kind_subject_.find({kind, subject});
+    auto it = by_kind_subject_.find(KindSubject{kind, subject});
     return it == by_kind_subject_.end() ? kNone : it->second;
   }
   Hashes about(std::string_view code) const { return concat(found(all_about_, code), found(exchanges_for_, code)); }
@@ -50,15 +53,23 @@ class InputIndex {
   }
 
  private:
-  using ByName = std::map<std::string_view, Hashes>;
+  using ByName = std::unordered_map<std::string_view, Hashes>;
   static const Hashes& found(const ByName& m, std::string_view key) {
     auto it = m.find(key);
     return it == m.end() ? kNone : it->second;
   }
   static inline const Hashes kNone;
-  std::map<std::pair<std::string_view, std::string_view>, Hashes> by_kind_subject_;
+  // Hashed: every step looks up its inputs here, and nothing is listed in this map's order.
+  using KindSubject = std::pair<std::string_view, std::string_view>;
+  struct HashKindSubject {
+    size_t operator()(const KindSubject& k) const {
+      const size_t a = std::hash<std::string_view>()(k.first), b = std::hash<std::string_view>()(k.second);
+      return a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+    }
+  };
+  std::unordered_map<KindSubject, Hashes, HashKindSubject> by_kind_subject_;
   ByName exchanges_for_;
-  ByName groups_;
+  std::map<std::string_view, Hashes> groups_;  // by name: group_of takes the first that has the member
   ByName all_about_;
 };
 
