@@ -42,6 +42,6 @@ void register_besluit(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(47, register_besluit);
+VERDEEL_COMMAND(47, "besluit", register_besluit);
 
 }  // namespace verdeel::cli

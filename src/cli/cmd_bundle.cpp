@@ -116,6 +116,6 @@ void register_bundle(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(87, register_bundle);
+VERDEEL_COMMAND(87, "bundle", register_bundle);
 
 }  // namespace verdeel::cli

@@ -38,6 +38,6 @@ void register_checkpoint(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(84, register_checkpoint);
+VERDEEL_COMMAND(84, "checkpoint", register_checkpoint);
 
 }  // namespace verdeel::cli

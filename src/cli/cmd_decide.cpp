@@ -251,6 +251,6 @@ void register_decide(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(30, register_decide);
+VERDEEL_COMMAND(30, "decide", register_decide);
 
 }  // namespace verdeel::cli

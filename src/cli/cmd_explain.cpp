@@ -47,6 +47,6 @@ void register_explain(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(45, register_explain);
+VERDEEL_COMMAND(45, "explain", register_explain);
 
 }  // namespace verdeel::cli

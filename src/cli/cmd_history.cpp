@@ -91,6 +91,6 @@ void register_history(CLI::App& app, Globals& g) {
   sub->callback([&g, opt] { run_history(g, *opt); });
 }
 
-VERDEEL_COMMAND(85, register_history);
+VERDEEL_COMMAND(85, "history", register_history);
 
 }  // namespace verdeel::cli

@@ -142,6 +142,6 @@ void register_import(CLI::App& app, Globals& g) {
   sub->callback([&g, opt] { run_import(g, *opt); });
 }
 
-VERDEEL_COMMAND(20, register_import);
+VERDEEL_COMMAND(20, "import", register_import);
 
 }  // namespace verdeel::cli

@@ -16,6 +16,6 @@ void register_init(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(10, register_init);
+VERDEEL_COMMAND(10, "init", register_init);
 
 }  // namespace verdeel::cli

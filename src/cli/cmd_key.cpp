@@ -52,6 +52,6 @@ void register_key(CLI::App& app, Globals&) {
   });
 }
 
-VERDEEL_COMMAND(82, register_key);
+VERDEEL_COMMAND(82, "key", register_key);
 
 }  // namespace verdeel::cli

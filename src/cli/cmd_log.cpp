@@ -42,6 +42,6 @@ void register_log(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(90, register_log);
+VERDEEL_COMMAND(90, "log", register_log);
 
 }  // namespace verdeel::cli

@@ -78,6 +78,6 @@ void register_proof(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(86, register_proof);
+VERDEEL_COMMAND(86, "proof", register_proof);
 
 }  // namespace verdeel::cli

@@ -135,6 +135,6 @@ void register_replay(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(55, register_replay);
+VERDEEL_COMMAND(55, "replay", register_replay);
 
 }  // namespace verdeel::cli

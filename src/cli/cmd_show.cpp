@@ -62,6 +62,6 @@ void register_show(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(40, register_show);
+VERDEEL_COMMAND(40, "show", register_show);
 
 }  // namespace verdeel::cli

@@ -115,6 +115,6 @@ void register_verify(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(80, register_verify);
+VERDEEL_COMMAND(80, "verify", register_verify);
 
 }  // namespace verdeel::cli

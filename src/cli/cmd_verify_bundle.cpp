@@ -297,6 +297,6 @@ void register_verify_bundle(CLI::App& app, Globals&) {
   sub->callback([opt] { verify_bundle(*opt); });
 }
 
-VERDEEL_COMMAND(88, register_verify_bundle);
+VERDEEL_COMMAND(88, "verify-bundle", register_verify_bundle);
 
 }  // namespace verdeel::cli

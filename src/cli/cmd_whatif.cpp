@@ -209,6 +209,6 @@ void register_whatif(CLI::App& app, Globals& g) {
   });
 }
 
-VERDEEL_COMMAND(65, register_whatif);
+VERDEEL_COMMAND(65, "whatif", register_whatif);
 
 }  // namespace verdeel::cli

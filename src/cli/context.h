@@ -38,17 +38,21 @@ struct Globals {
 };
 
 // Every command registers itself from its own cmd_*.cpp with
-// VERDEEL_COMMAND(order, function); `order` sets its place in --help.
+// VERDEEL_COMMAND(order, "name", function); `order` sets its place in --help, and `function` adds
+// the subcommand `name` (main registers only the command named on the command line, when it is one:
+// tests/cli/commands_test.cpp holds each name to its command).
 using RegisterFn = void (*)(CLI::App& app, Globals& g);
 struct Command {
   int order;
+  const char* name;
   RegisterFn add;
 };
 std::vector<Command>& commands();
 struct CommandRegistration {
-  CommandRegistration(int order, RegisterFn add) { commands().push_back(Command{order, add}); }
+  CommandRegistration(int order, const char* name, RegisterFn add) { commands().push_back(Command{order, name, add}); }
 };
-#define VERDEEL_COMMAND(order, fn) static const ::verdeel::cli::CommandRegistration registration_##fn(order, fn)
+#define VERDEEL_COMMAND(order, name, fn) \
+  static const ::verdeel::cli::CommandRegistration registration_##fn(order, name, fn)
 
 // A whole number of 1 or more (run numbers, limits), with a plain message.
 CLI::Validator at_least_one();
