@@ -38,6 +38,7 @@ class FetchSha256 {
  private:
   std::thread thread_;
 };
+
 // The command the command line names, when it names one of ours: then only that command is
 // registered with CLI11 (building all sixteen commands' options took about a quarter of a
 // millisecond at every start). Otherwise (no command, --help or --version before it, an unknown
