@@ -286,3 +286,50 @@ TEST_CASE("an input a set lists is looked up in the ledger as it was, not among 
     CHECK_THAT(d.err, Catch::Contains("names a record that is not in the ledger: " + start_hash));
   }
 }
+
+TEST_CASE("a ledger not in WAL mode is decided on one thread, with the same records", "[cli][decide]") {
+  // A computing thread reads through a connection of its own, which only WAL lets read beside the
+  // writer: in rollback-journal mode its read lock would hold the writer's commit until the busy
+  // timeout. Such a ledger (made so from outside) is decided on the writing thread alone.
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("zuid-synthetisch-2024")}).status == 0);
+  // Five more provinces, copies of Zuiderland under other names and codes: enough provinces that
+  // the computing threads take some.
+  for (int k = 1; k <= 5; ++k) {
+    const std::string name = "Kopie" + std::to_string(k) + "land", prefix = "GM" + std::to_string(k);
+    auto dir = cli.copy_example("zuid-synthetisch-2024", name);
+    for (const auto& f : std::filesystem::directory_iterator(dir)) {
+      if (f.path().extension() != ".csv") continue;
+      std::string text = verdeel::testing::slurp(f.path());
+      for (auto [from, to] : {std::pair<std::string, std::string>{"Zuiderland", name}, {"GM9", prefix}})
+        for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+          text.replace(at, from.size(), to);
+      Cli::write(f.path(), text);
+    }
+    auto imp = cli.run({"import", "--cycle", "2024", dir.string()});
+    INFO(imp.err);
+    REQUIRE(imp.status == 0);
+  }
+  const std::string wal = copy_ledger(cli, "wal.db"), rollback = copy_ledger(cli, "rollback.db");
+  {
+    SQLite::Database db(rollback, SQLite::OPEN_READWRITE);
+    REQUIRE(db.execAndGet("PRAGMA journal_mode=DELETE").getString() == "delete");
+  }
+  std::vector<std::string> said, verified;
+  for (const auto& [db, threads] : {std::pair{wal, "0"}, std::pair{rollback, "3"}}) {
+    auto d = cli.run_raw({"--db", db, "decide", "--cycle", "2024", "--all", "--threads", threads});
+    INFO(d.err);
+    REQUIRE(d.status == 0);
+    said.push_back(d.out);
+    auto v = cli.run_raw({"--db", db, "verify", "--verbose"});
+    REQUIRE(v.status == 0);
+    verified.push_back(v.out);
+  }
+  CHECK(said[1] == said[0]);
+  CHECK(verified[1] == verified[0]);
+  CHECK_THAT(said[0], Catch::Contains("Kopie5land 2024: run 1"));
+  SQLite::Database after(rollback, SQLite::OPEN_READONLY);
+  CHECK(after.execAndGet("PRAGMA journal_mode").getString() == "delete");
+}
