@@ -6,39 +6,11 @@
 #include <algorithm>
 #include <iostream>
 #include <string_view>
-#include <thread>
 
 #include "cli/context.h"
-#include "util/sha256.h"
 #include "version.h"
 
 namespace {
-// OpenSSL's first look-up of SHA-256 (util/sha256.h), on a second core while the command parses
-// its arguments and opens its files; joined before main returns. A failure is left for the first
-// hash to say, and without a thread the first hash does the look-up as before.
-class FetchSha256 {
- public:
-  FetchSha256() {
-    try {
-      thread_ = std::thread([] {
-        try {
-          verdeel::fetch_sha256();
-        } catch (...) {
-        }
-      });
-    } catch (...) {  // no thread (std::system_error, std::bad_alloc): the first hash looks it up
-    }
-  }
-  ~FetchSha256() {
-    if (thread_.joinable()) thread_.join();
-  }
-  FetchSha256(const FetchSha256&) = delete;
-  FetchSha256& operator=(const FetchSha256&) = delete;
-
- private:
-  std::thread thread_;
-};
-
 // The command the command line names, when it names one of ours: then only that command is
 // registered with CLI11 (building all sixteen commands' options took about a quarter of a
 // millisecond at every start). Otherwise (no command, --help or --version before it, an unknown
@@ -71,7 +43,6 @@ int main(int argc, char** argv) {
     std::cerr << "verdeel: OpenSSL could not be initialised\n";
     return 2;
   }
-  FetchSha256 fetch;
   CLI::App app{"verdeel: computes, records and verifies verdeelbesluiten (Spreidingswet) exactly", "verdeel"};
   app.set_version_flag("--version", "verdeel " VERDEEL_VERSION);
   app.require_subcommand(1);

@@ -7,6 +7,8 @@
 namespace verdeel::ledger {
 namespace {
 
+constexpr uint8_t kLeafPrefix = 0x00;  // RFC 9162: SHA-256(0x00 || data) (LEDGER.md)
+
 // The canonical bytes of the envelope, written directly (record.h) rather than built as a JSON
 // value, which would copy the body. schema/golden/records.json pins them.
 void append_tail(std::string& out, int64_t seq, const Hash& prev, std::string_view kind, std::string_view cycle,
@@ -57,6 +59,22 @@ void PreparedDraft::take(std::string kind, std::string cycle, std::string provin
   append_canonical_string(kind, json_[1]);
   append_canonical_string(province, json_[2]);
   append_canonical_string(subject, json_[3]);
+  // The leaf hash of what comes before prev (envelope_tail's order), hashed here on the preparing
+  // thread: the sink feeds the fixed bytes and strings and stops at prev.
+  struct Feed {
+    Sha256Midstate& hash;
+    size_t& fed;
+    bool lit(std::string_view s) { return hash.update(s), fed += s.size(), true; }
+    bool json(std::string_view s) { return lit(s); }
+    bool hex(const Hash&) { return false; }
+    bool num(int64_t) { return false; }
+  } feed{before_prev_, hashed_};
+  const char prefix = static_cast<char>(kLeafPrefix);
+  before_prev_.update(std::string_view(&prefix, 1));
+  feed.lit(kEnvelopeHead);
+  feed.lit(body_);
+  envelope_tail(feed, std::string_view(json_[0]), std::string_view(json_[1]), kZeroHash, std::string_view(json_[2]),
+                int64_t{0}, std::string_view(json_[3]));
   kind_ = std::move(kind);
   cycle_ = std::move(cycle);
   province_ = std::move(province);
@@ -78,8 +96,9 @@ PreparedDraft prepare(std::string kind, std::string cycle, std::string province,
   return p;
 }
 
-std::string envelope_bytes(int64_t seq, const Hash& prev, const PreparedDraft& d) {
-  std::string out;
+Leaf leaf_at(int64_t seq, const Hash& prev, const PreparedDraft& d) {
+  Leaf leaf;
+  std::string& out = leaf.data;
   // The tail's fixed bytes: its keys, quotes and commas (58), the prev hash (64) and at most 20
   // digits of seq, and the four strings as written.
   constexpr size_t kTailFixed = 58 + 64 + 20;
@@ -87,10 +106,11 @@ std::string envelope_bytes(int64_t seq, const Hash& prev, const PreparedDraft& d
               d.province_json().size() + d.subject_json().size());
   out.append(kEnvelopeHead).append(d.body());
   append_envelope_tail(out, d.cycle_json(), d.kind_json(), prev, d.province_json(), seq, d.subject_json());
-  return out;
+  leaf.hash = d.before_prev_.finish(std::string_view(out).substr(d.hashed_));
+  return leaf;
 }
 
-Hash leaf_hash(std::string_view data) { return sha256_prefixed(0x00, data); }
+Hash leaf_hash(std::string_view data) { return sha256_prefixed(kLeafPrefix, data); }
 
 Record make_record(int64_t seq, const Hash& prev, Draft draft) {
   Record r;

@@ -49,6 +49,12 @@ std::string record_label(int64_t seq, std::string_view kind, std::string_view su
 // Throws CanonicalError when the body holds a float or invalid UTF-8.
 Record make_record(int64_t seq, const Hash& prev, Draft draft);  // takes the body over: pass an rvalue to spare a copy
 
+// A record's canonical bytes and their leaf hash.
+struct Leaf {
+  std::string data;
+  Hash hash{};
+};
+
 // A draft whose body is already written as canonical JSON, so that the costly part of making a
 // record (writing the body) can be done before seq and prev are known, on any thread. Only
 // prepare() makes one, so its body bytes are canonical by construction.
@@ -70,9 +76,14 @@ class PreparedDraft {
   friend PreparedDraft prepare(std::string kind, std::string cycle, std::string province, std::string subject,
                                const CanonicalObject& body);
   PreparedDraft() = default;
+  friend Leaf leaf_at(int64_t seq, const Hash& prev, const PreparedDraft& draft);
   void take(std::string kind, std::string cycle, std::string province, std::string subject);
   std::string kind_, cycle_, province_, subject_, body_;
   std::string json_[4];  // cycle, kind, province, subject
+  // The leaf hash's state after the record's bytes up to prev, which are the same wherever the
+  // record lands (the head, the body, cycle and kind), and how many of those bytes that is.
+  Sha256Midstate before_prev_;
+  size_t hashed_ = 0;
 };
 // Writes the draft's body, and its kind, cycle, province and subject as JSON strings. Throws
 // CanonicalError as make_record does (a float in the body, invalid UTF-8 anywhere), here rather
@@ -83,8 +94,10 @@ PreparedDraft prepare(Draft draft);
 PreparedDraft prepare(std::string kind, std::string cycle, std::string province, std::string subject,
                       const CanonicalObject& body);
 
-// The canonical bytes of the record that `draft` becomes at position seq after prev.
-std::string envelope_bytes(int64_t seq, const Hash& prev, const PreparedDraft& draft);
+// The record that `draft` becomes at position seq after prev: its canonical bytes and their leaf
+// hash (leaf_hash(data)), of which the appending thread hashes only the part from prev on, as the
+// rest was hashed when the draft was prepared.
+Leaf leaf_at(int64_t seq, const Hash& prev, const PreparedDraft& draft);
 
 // The canonical envelope {seq, kind, cycle, province, subject, prev, body} (LEDGER.md "Records")
 // has ASCII keys, so their UTF-16 order is fixed: body, cycle, kind, prev, province, seq, subject.

@@ -375,9 +375,9 @@ Record Store::Writer::append(Draft draft) {
 }
 
 Appended Store::Writer::append(const PreparedDraft& draft) {
-  std::string data = envelope_bytes(next_seq_, head_, draft);
-  Appended a{next_seq_, leaf_hash(data)};
-  insert(a.seq, draft.kind(), draft.cycle(), draft.province(), draft.subject(), a.hash, data);
+  Leaf leaf = leaf_at(next_seq_, head_, draft);
+  Appended a{next_seq_, leaf.hash};
+  insert(a.seq, draft.kind(), draft.cycle(), draft.province(), draft.subject(), a.hash, leaf.data);
   return a;
 }
 

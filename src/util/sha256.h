@@ -1,5 +1,5 @@
 #pragma once
-// SHA-256 through OpenSSL's EVP interface (LEDGER.md, "Canonical bytes").
+// SHA-256 through OpenSSL (LEDGER.md, "Canonical bytes").
 #include <array>
 #include <cstdint>
 #include <string>
@@ -9,17 +9,27 @@ namespace verdeel {
 
 using Hash = std::array<uint8_t, 32>;
 
-// Looks SHA-256 up in OpenSSL now rather than at the first hash. The first look-up in a process
-// builds OpenSSL's tables of algorithms, which costs more (about 0.6 ms) than hashing a whole
-// decision; main() has it done on a second core while the command starts. Throws as the first
-// hash would when SHA-256 is not available.
-void fetch_sha256();
-
 Hash sha256(std::string_view bytes);
 // SHA-256 of prefix byte followed by bytes, without copying.
 Hash sha256_prefixed(uint8_t prefix, std::string_view bytes);
 // SHA-256 of prefix || left || right (RFC 9162 interior node with prefix 0x01).
 Hash sha256_node(const Hash& left, const Hash& right);
+
+// SHA-256 of a message fed in two parts: the first, fed by update (on any thread), is kept as the
+// hash's state after it; finish hashes the rest from a copy of that state, so one first part can
+// end many messages. finish(rest) is sha256(first + rest).
+class Sha256Midstate {
+ public:
+  struct State {
+    alignas(8) unsigned char bytes[128];  // OpenSSL's SHA256_CTX (112 bytes; sha256.cpp checks it fits)
+  };
+  Sha256Midstate();
+  void update(std::string_view bytes);
+  Hash finish(std::string_view rest) const;
+
+ private:
+  State state_;
+};
 
 std::string to_hex(const Hash& h);
 std::string to_hex(std::string_view bytes);

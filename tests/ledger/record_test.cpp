@@ -99,8 +99,36 @@ TEST_CASE("a prepared draft gives the same bytes as the draft it was prepared fr
   Record r = make_record(42, prev, d);
   PreparedDraft p = prepare(d);
   CHECK(p.body() == canonical(d.body));
-  CHECK(envelope_bytes(42, prev, p) == r.data);
-  CHECK(envelope_bytes(43, prev, p) != r.data);
+  Leaf at42 = leaf_at(42, prev, p);
+  CHECK(at42.data == r.data);
+  CHECK(at42.hash == r.hash);
+  CHECK(at42.hash == leaf_hash(at42.data));
+  Leaf at43 = leaf_at(43, prev, p);
+  CHECK(at43.data != r.data);
+  CHECK(at43.hash == leaf_hash(at43.data));
+  CHECK(at43.hash != r.hash);
   Draft bad{"k", "", "", "", Json{{"x", 0.5}}};
   CHECK_THROWS_AS(prepare(bad), CanonicalError);
+}
+
+// The leaf hash of a prepared draft is finished from the state after the bytes before prev: for
+// every length of body, kind and subject around SHA-256's 64-byte blocks, at any seq and prev, it
+// is the hash of the whole record.
+TEST_CASE("a prepared draft's leaf hash is the hash of its bytes at every length and position", "[ledger][record]") {
+  Hash prev{};
+  for (size_t body_len = 0; body_len < 150; ++body_len) {
+    const std::string text(body_len, static_cast<char>('a' + body_len % 26));
+    const std::string subject(body_len % 7 == 0 ? "" : std::string(body_len % 40, 'S'));
+    Draft d{"step." + std::string(body_len % 19, 'k'), "2024", body_len % 2 ? "Fryslân" : "Zuid-Holland", subject,
+            Json{{"t", text}}};
+    PreparedDraft p = prepare(d);
+    for (int64_t seq : {int64_t{0}, int64_t{7}, int64_t{123456789012}}) {
+      prev[body_len % 32] = static_cast<uint8_t>(seq + static_cast<int64_t>(body_len));
+      Leaf leaf = leaf_at(seq, prev, p);
+      Record r = make_record(seq, prev, d);
+      REQUIRE(leaf.data == r.data);
+      REQUIRE(leaf.hash == leaf_hash(r.data));
+      REQUIRE(leaf.hash == r.hash);
+    }
+  }
 }
