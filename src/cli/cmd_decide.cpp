@@ -98,7 +98,7 @@ Prepared decide_inputs(const std::string& cycle, const ProvinceWork& w, std::vec
   p.result = std::move(steps.back());
   steps.pop_back();
   p.steps.reserve(steps.size());
-  for (auto& s : steps) p.steps.push_back(ledger::prepare(std::move(s.kind), cycle, w.province, std::move(s.subject), s.body));
+  for (auto& s : steps) p.steps.push_back(ledger::prepare(std::move(s.kind), cycle, w.province, std::move(s.subject), std::move(s.body)));
   return p;
 }
 
@@ -124,7 +124,7 @@ void append_province(ledger::Store::Writer& w, const std::string& cycle, const P
                                            {"time", now_utc()}}});
   for (const auto& step : p.steps) w.append(step);
   p.result.body("start", start.seq);
-  w.append(ledger::prepare(p.result.kind, cycle, work.province, p.result.subject, p.result.body));
+  w.append(ledger::prepare(p.result.kind, cycle, work.province, p.result.subject, std::move(p.result.body)));
   const auto& d = p.decision;
   const auto& r = d.restopgave;
   std::cout << work.province << " " << cycle << ": run " << work.run_number << ", records " << start.seq << ".."

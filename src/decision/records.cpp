@@ -1,6 +1,7 @@
 #include "decision/records.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -92,7 +93,20 @@ Hashes exclusion_inputs(const method::Exclusion& e, const InputIndex& idx) {
                 idx.exchanges(g));
 }
 
+// Every body below gives its members in canonical order (by key: canonical_json.h), so that its
+// bytes are written once, as given, and never reordered (CanonicalObject). Another order would
+// give the same bytes, only more slowly.
 using Body = CanonicalObject;
+
+// The categories in the order of their names: as keys of a body, in canonical order.
+const std::array<Category, 2>& categories_by_name() {
+  static const std::array<Category, 2> order = [] {
+    std::array<Category, 2> a = method::kCategories;
+    std::sort(a.begin(), a.end(), [](Category x, Category y) { return method::name(x) < method::name(y); });
+    return a;
+  }();
+  return order;
+}
 
 // The bodies' forms of to_json and percentage_json below: the same JSON, written at once.
 Body::Ints<2> places(const method::PerCategory& p) { return {{{"regulier", p.regulier}, {"amv", p.amv}}}; }
@@ -102,7 +116,7 @@ void put_percentage(Body& b, std::string_view key, const std::optional<Rational>
     b(key, nullptr);
     return;
   }
-  b(key, Body()("num", p->num())("den", p->den())("percent", (*p * 100).to_decimal(2)));
+  b(key, Body()("den", p->den())("num", p->num())("percent", (*p * 100).to_decimal(2)));
 }
 
 }  // namespace
@@ -126,85 +140,85 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
   };
 
   // The policy the decision applied (METHOD.md "Policy record").
-  add("policy", "", Body()("policy", policy_to_json(d.policy))("inputs", hashes(idx.of("input.beleid", ""))));
+  add("policy", "", Body()("inputs", hashes(idx.of("input.beleid", "")))("policy", policy_to_json(d.policy)));
 
   // Toelichting, stap 2: promising initiatives.
   for (const auto& io : d.initiatieven) {
     const auto& in = io.initiatief;
     add("step.kansrijk", in.gemeente,
-        Body()("gemeente", in.gemeente)
-              ("plaatsen", places(in.plaatsen))
-              ("criteria", in.criteria)
+        Body()("criteria", in.criteria)
+              ("gemeente", in.gemeente)
+              ("inputs", hashes(idx.of("input.kansrijk", in.gemeente)))
               ("kansrijk", io.kansrijk)
-              ("inputs", hashes(idx.of("input.kansrijk", in.gemeente))));
+              ("plaatsen", places(in.plaatsen)));
   }
 
   // Toelichting, stap 1 en 2: the report plus promising initiatives.
   for (const auto& b : d.basis) {
     add("step.basis", b.gemeente,
-        Body()("gemeente", b.gemeente)
-              ("verslag", places(b.verslag))
+        Body()("basis", places(b.basis))
+              ("gemeente", b.gemeente)
               ("initiatieven", places(b.initiatieven))
-              ("basis", places(b.basis))
-              ("inputs", hashes(concat(idx.of("input.verslag", b.gemeente), idx.of("input.kansrijk", b.gemeente)))));
+              ("inputs", hashes(concat(idx.of("input.verslag", b.gemeente), idx.of("input.kansrijk", b.gemeente))))
+              ("verslag", places(b.verslag)));
   }
 
   // Toelichting, stap 3: the remainder.
   const auto& r = d.restopgave;
   add("step.restopgave", "",
-      Body()("opgave", places(r.opgave))
-            ("basis_som", places(r.basis_som))
-            ("rest", places(r.rest))
+      Body()("basis_som", places(r.basis_som))
+            ("inputs", hashes(idx.of("input.opgave", "")))
             ("one_to_one", r.one_to_one)
-            ("inputs", hashes(idx.of("input.opgave", ""))));
+            ("opgave", places(r.opgave))
+            ("rest", places(r.rest)));
 
   // Toelichting, stap 4a: attributed places and exclusions.
   for (const auto& t : d.toerekening) {
     add("step.toerekening", t.gemeente,
-        Body()("gemeente", t.gemeente)
+        Body()("attr", places(t.attr))
               ("basis", places(t.basis))
-              ("voor_anderen", places(t.voor_anderen))
               ("door_anderen", places(t.door_anderen))
-              ("attr", places(t.attr))
-              ("inputs", hashes(idx.exchanges(t.gemeente))));
+              ("gemeente", t.gemeente)
+              ("inputs", hashes(idx.exchanges(t.gemeente)))
+              ("voor_anderen", places(t.voor_anderen)));
   }
   for (const auto& e : d.exclusions) {
     Body figures;
     for (const auto& f : e.figures) figures(f.name, f.value);
     Body body;
-    body("gemeente", e.gemeente)("categorie", method::name(e.categorie))("rule", e.rule)("figures", figures)(
+    body("categorie", method::name(e.categorie))("figures", figures)("gemeente", e.gemeente)(
         "inputs", hashes(exclusion_inputs(e, idx)));
     if (e.rule == "below_minimum") body("round", e.round);
+    body("rule", e.rule);
     add("step.exclusion", e.gemeente, std::move(body));
   }
 
   // Toelichting, stap 4b: the equal percentage, minimum, shortfall, rounding.
   for (const auto& v : d.verdelingen) {
     Body percentage;
-    percentage("categorie", method::name(v.categorie))
-              ("rest", v.rest)
-              ("eligible", v.eligible)
-              ("participants", v.participants)
-              ("rounds", v.rounds)
-              ("placed", v.placed)
-              ("shortfall", v.shortfall);
+    percentage("categorie", method::name(v.categorie))("eligible", v.eligible);
     if (v.p)
       percentage("p", *v.p);
     else
       percentage("p", nullptr);
+    percentage("participants", v.participants)
+              ("placed", v.placed)
+              ("rest", v.rest)
+              ("rounds", v.rounds)
+              ("shortfall", v.shortfall);
     add("step.percentage", "", std::move(percentage));
     for (const auto& a : v.aandelen) {
       add("step.aandeel", a.gemeente,
-          Body()("gemeente", a.gemeente)
-                ("categorie", method::name(v.categorie))
-                ("indicatief", places(a.ind))
-                ("attr", a.attr)
-                ("head", a.head)
-                ("exact", a.exact)
+          Body()("attr", a.attr)
                 ("capped", a.capped)
+                ("categorie", method::name(v.categorie))
+                ("exact", a.exact)
+                ("extra_unit", a.extra_unit)
                 ("floor", a.floor)
-                ("rounded", a.rounded)
-                ("extra_unit", a.extra_unit));
+                ("gemeente", a.gemeente)
+                ("head", a.head)
+                ("indicatief", places(a.ind))
+                ("rounded", a.rounded));
     }
   }
 
@@ -212,26 +226,26 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
   static const std::vector<std::string> kNone;
   for (const auto& u : d.uitkomsten) {
     Body excluded;
-    for (Category c : method::kCategories) {
+    for (Category c : categories_by_name()) {
       auto it = u.excluded.find(c);
       excluded(method::name(c), it == u.excluded.end() ? kNone : it->second);
     }
     add("result.gemeente", u.code,
-        Body()("gemeente", u.code)
-              ("naam", u.naam)
-              ("indicatief", places(u.indicatief))
-              ("basis", places(u.basis))
-              ("extra", places(u.extra))
+        Body()("basis", places(u.basis))
               ("besluit", places(u.besluit))
               ("excluded", excluded)
-              ("inputs", hashes(idx.about(u.code))));
+              ("extra", places(u.extra))
+              ("gemeente", u.code)
+              ("indicatief", places(u.indicatief))
+              ("inputs", hashes(idx.about(u.code)))
+              ("naam", u.naam));
   }
 
   Hashes all_inputs;
   all_inputs.reserve(inputs.size());
   for (const auto& in : inputs) all_inputs.push_back(in.hash);
   Body remainder, percentage, shortfall;
-  for (Category c : method::kCategories) {
+  for (Category c : categories_by_name()) {
     const std::string_view k = method::name(c);
     const auto* v = d.verdeling(c);
     remainder(k, r.rest[c]);
@@ -242,19 +256,19 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
     shortfall(k, v ? v->shortfall : 0);
   }
   add("result.decision", "",
-      Body()("cycle", d.cycle)
-            ("province", d.provincie)
-            ("policy", d.policy.name)
-            ("task", places(r.opgave))
-            ("report", places(d.verslag_som))
-            ("basis", places(r.basis_som))
-            ("remainder", remainder)
-            ("percentage", percentage)
-            ("shortfall", shortfall)
+      Body()("basis", places(r.basis_som))
             ("besluit", places(d.besluit_som))
+            ("cycle", d.cycle)
             ("gemeenten", static_cast<int64_t>(d.uitkomsten.size()))
             ("input_set", input_set)
-            ("inputs", hashes(std::move(all_inputs))));
+            ("inputs", hashes(std::move(all_inputs)))
+            ("percentage", percentage)
+            ("policy", d.policy.name)
+            ("province", d.provincie)
+            ("remainder", remainder)
+            ("report", places(d.verslag_som))
+            ("shortfall", shortfall)
+            ("task", places(r.opgave)));
   return out;
 }
 

@@ -89,9 +89,9 @@ PreparedDraft prepare(Draft draft) {
 }
 
 PreparedDraft prepare(std::string kind, std::string cycle, std::string province, std::string subject,
-                      const CanonicalObject& body) {
+                      CanonicalObject body) {
   PreparedDraft p;
-  body.append_to(p.body_);
+  p.body_ = std::move(body).release();
   p.take(std::move(kind), std::move(cycle), std::move(province), std::move(subject));
   return p;
 }

@@ -74,7 +74,7 @@ class PreparedDraft {
  private:
   friend PreparedDraft prepare(Draft draft);
   friend PreparedDraft prepare(std::string kind, std::string cycle, std::string province, std::string subject,
-                               const CanonicalObject& body);
+                               CanonicalObject body);
   PreparedDraft() = default;
   friend Leaf leaf_at(int64_t seq, const Hash& prev, const PreparedDraft& draft);
   void take(std::string kind, std::string cycle, std::string province, std::string subject);
@@ -89,10 +89,10 @@ class PreparedDraft {
 // CanonicalError as make_record does (a float in the body, invalid UTF-8 anywhere), here rather
 // than when the draft is appended.
 PreparedDraft prepare(Draft draft);
-// The same for a body written member by member (canonical by construction too); throws
-// CanonicalError as CanonicalObject::str() does.
+// The same for a body written member by member (canonical by construction too; its bytes are
+// taken over); throws CanonicalError as CanonicalObject::str() does.
 PreparedDraft prepare(std::string kind, std::string cycle, std::string province, std::string subject,
-                      const CanonicalObject& body);
+                      CanonicalObject body);
 
 // The record that `draft` becomes at position seq after prev: its canonical bytes and their leaf
 // hash (leaf_hash(data)), of which the appending thread hashes only the part from prev on, as the

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <charconv>
 
-#include "util/utf8.h"
-
 namespace verdeel {
 
 bool CanonicalObject::plain_key(std::string_view key) {
@@ -44,7 +42,7 @@ CanonicalObject& CanonicalObject::operator()(std::string_view key, const char* v
 
 CanonicalObject& CanonicalObject::operator()(std::string_view key, const Rational& value) {
   if (value.is_integer()) return (*this)(key, value.num());
-  return (*this)(key, CanonicalObject()("num", value.num())("den", value.den()));
+  return (*this)(key, CanonicalObject()("den", value.den())("num", value.num()));
 }
 
 namespace {
@@ -105,38 +103,66 @@ CanonicalObject& CanonicalObject::operator()(std::string_view key, const Json& v
   return member(key, [&] { append_canonical(value, buf_); });
 }
 
-void CanonicalObject::append_to(std::string& out) const {
-  auto key = [this](const Member& m) { return std::string_view(buf_).substr(m.at, m.key_len); };
-  bool all_plain = true;
-  for (const Member& m : members_) {
-    if (m.plain) continue;
-    all_plain = false;
-    if (!utf8::valid(key(m))) throw CanonicalError("object key is not valid UTF-8");
+bool CanonicalObject::key_less(const Member& a, std::string_view ka, const Member& b, std::string_view kb) {
+  return a.plain && b.plain ? ka < kb : canonical_key_less(ka, kb);
+}
+
+// The key and its colon; the member's record, completed by end_member. Throws CanonicalError when
+// the key is not valid UTF-8.
+void CanonicalObject::begin_member(std::string_view key, bool plain) {
+  if (members_.empty()) members_.reserve(kTypicalMembers);
+  if (!members_.empty()) buf_.push_back(',');
+  Member m{buf_.size(), 0, 0, key.size(), plain};
+  if (plain) {
+    buf_.push_back('"');
+    m.key_at = buf_.size();
+    buf_.append(key);
+    buf_.push_back('"');
+  } else {
+    append_canonical_string(key, buf_);
+    m.key_at = raw_keys_.size();
+    raw_keys_.emplace_back(key);
   }
-  auto less = [&](const Member* a, const Member* b) {
-    return all_plain ? key(*a) < key(*b) : canonical_key_less(key(*a), key(*b));
-  };
+  buf_.push_back(':');
+  members_.push_back(m);
+}
+
+void CanonicalObject::end_member() {
+  Member& m = members_.back();
+  m.end = buf_.size();
+  if (members_.size() > 1 && in_order_) {
+    const Member& before = members_[members_.size() - 2];
+    in_order_ = key_less(before, key_of(before), m, key_of(m));
+  }
+}
+
+// Back to what the object was before the member begun at `size` (its comma included).
+void CanonicalObject::take_back(size_t size, size_t raw_keys) {
+  if (!members_.empty() && members_.back().at >= size) members_.pop_back();
+  raw_keys_.resize(raw_keys);
+  buf_.resize(size);
+}
+
+void CanonicalObject::append_to(std::string& out) const {
+  if (in_order_) {
+    out.reserve(out.size() + buf_.size() + 1);
+    out.append(buf_).push_back('}');
+    return;
+  }
   std::vector<const Member*> order;
   order.reserve(members_.size());
   for (const Member& m : members_) order.push_back(&m);
-  std::sort(order.begin(), order.end(), less);
-  out.reserve(out.size() + buf_.size() + 4 * members_.size() + 2);
+  std::sort(order.begin(), order.end(),
+            [&](const Member* a, const Member* b) { return key_less(*a, key_of(*a), *b, key_of(*b)); });
+  out.reserve(out.size() + buf_.size() + 1);
   out.push_back('{');
   for (size_t i = 0; i < order.size(); ++i) {
     const Member& m = *order[i];
     if (i > 0) {
-      if (key(m) == key(*order[i - 1])) throw CanonicalError("object key given twice: " + std::string(key(m)));
+      if (key_of(m) == key_of(*order[i - 1])) throw CanonicalError("object key given twice: " + std::string(key_of(m)));
       out.push_back(',');
     }
-    if (m.plain) {
-      out.push_back('"');
-      out.append(key(m));
-      out.push_back('"');
-    } else {
-      append_canonical_string(key(m), out);
-    }
-    out.push_back(':');
-    out.append(buf_, m.at + m.key_len, m.end - m.at - m.key_len);
+    out.append(buf_, m.at, m.end - m.at);
   }
   out.push_back('}');
 }
@@ -144,6 +170,16 @@ void CanonicalObject::append_to(std::string& out) const {
 std::string CanonicalObject::str() const {
   std::string out;
   append_to(out);
+  return out;
+}
+
+std::string CanonicalObject::release() && {
+  if (!in_order_) return str();
+  std::string out = std::move(buf_);
+  out.push_back('}');
+  buf_.assign(1, '{');
+  members_.clear();
+  raw_keys_.clear();
   return out;
 }
 

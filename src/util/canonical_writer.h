@@ -1,7 +1,8 @@
 #pragma once
 // Writes a JSON object's canonical bytes (util/canonical_json.h) member by member, without building
-// a Json value: each value is written as it is given, and the members are put in canonical key
-// order when the bytes are asked for. For records written in bulk (a decision's step records), where
+// a Json value: each member is written as it is given, and when the keys were not given in
+// canonical order the members are put in that order when the bytes are asked for (given in order,
+// the bytes written are already the object's, and str() and release() only close it). For records written in bulk (a decision's step records), where
 // building a Json tree, writing it and freeing it cost more than the method itself
 // (docs/performance.md). canonical(Json) of the same object gives the same bytes
 // (tests/util/canonical_writer_test.cpp).
@@ -19,10 +20,11 @@
 
 namespace verdeel {
 
-// A member whose value cannot be written (invalid UTF-8, a floating-point number, ...) throws
-// CanonicalError and leaves the object as it was before that member.
+// A member whose key or value cannot be written (invalid UTF-8, a floating-point number, ...)
+// throws CanonicalError and leaves the object as it was before that member.
 class CanonicalObject {
  public:
+  CanonicalObject() : buf_(1, '{') {}
   // Whole numbers (not bool, which has its own overload).
   template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
   CanonicalObject& operator()(std::string_view key, T value) {
@@ -62,38 +64,45 @@ class CanonicalObject {
   // Any other value, written by append_canonical (throws as it does).
   CanonicalObject& operator()(std::string_view key, const Json& value);
 
-  // The object's canonical bytes. Throws CanonicalError when a key was given twice or is not
-  // valid UTF-8.
+  // The object's canonical bytes. Throws CanonicalError when a key was given twice.
   std::string str() const;
   void append_to(std::string& out) const;
+  // The same bytes, the object's own buffer moved out when its keys were given in order.
+  std::string release() &&;
 
  private:
-  // A member's key is buf_[at, at + key_len), unescaped, and its value's bytes buf_[at + key_len,
-  // end). `plain`: a key of printable ASCII without '"' or '\\', written as it is and ordered by
-  // its bytes.
+  // buf_ is '{' and then the members as given, each `"key":value`, with a comma before all but the
+  // first. A member is buf_[at, end), from its key's opening quote; its key unescaped is
+  // buf_[key_at, key_at + key_len) when `plain` (printable ASCII without '"' or '\\', written as
+  // it is and ordered by its bytes), else raw_keys_[key_at].
   struct Member {
     size_t at;
-    size_t key_len;
     size_t end;
+    size_t key_at;
+    size_t key_len;
     bool plain;
   };
+  std::string_view key_of(const Member& m) const {
+    return m.plain ? std::string_view(buf_).substr(m.key_at, m.key_len) : std::string_view(raw_keys_[m.key_at]);
+  }
+  static bool key_less(const Member& a, std::string_view ka, const Member& b, std::string_view kb);
+  void begin_member(std::string_view key, bool plain);
+  void end_member();
+  void take_back(size_t size, size_t raw_keys);
   CanonicalObject& ints(std::string_view key, const std::pair<std::string_view, int64_t>* members, size_t n);
   // Writes one member: its key, then what `write` appends to buf_. If anything throws, the member
   // is taken back whole.
   template <typename Write>
   CanonicalObject& member(std::string_view key, Write&& write) {
-    const size_t at = buf_.size();
-    if (members_.empty()) members_.reserve(kTypicalMembers);
-    members_.push_back(Member{at, key.size(), at, plain_key(key)});
+    const size_t size = buf_.size(), raw_keys = raw_keys_.size();
     try {
-      buf_.append(key);
+      begin_member(key, plain_key(key));
       write();
+      end_member();
     } catch (...) {
-      members_.pop_back();
-      buf_.resize(at);
+      take_back(size, raw_keys);
       throw;
     }
-    members_.back().end = buf_.size();
     return *this;
   }
   static bool plain_key(std::string_view key);
@@ -103,6 +112,8 @@ class CanonicalObject {
 
   std::string buf_;
   std::vector<Member> members_;
+  std::vector<std::string> raw_keys_;  // the keys that are not plain, unescaped
+  bool in_order_ = true;               // every key after the one before it in canonical order
 };
 
 }  // namespace verdeel

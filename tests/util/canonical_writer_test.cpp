@@ -62,7 +62,9 @@ TEST_CASE("CanonicalObject refuses a key given twice and invalid UTF-8", "[util]
 
 TEST_CASE("CanonicalObject agrees with canonical() on random objects", "[util][canonical]") {
   // Keys from a pool with the hard cases (escapes, characters beyond U+FFFF, prefixes of each
-  // other), values of every kind, objects nested three deep, members in random order.
+  // other), values of every kind, objects nested three deep, members in random order, and in
+  // canonical order (written as they come, without reordering) in every other object.
+  bool in_order = false;
   const std::vector<std::string> keys = {"a",  "aa", "b",  "A",          "\xc3\xa9",   "\xef\xbd\xa1",
                                          "\xf0\x9f\x98\x80", "q\"", "back\\", "nl\n", "", "zz"};
   std::mt19937_64 rng(20261130);
@@ -71,6 +73,7 @@ TEST_CASE("CanonicalObject agrees with canonical() on random objects", "[util][c
     std::vector<std::string> ks = keys;
     std::shuffle(ks.begin(), ks.end(), rng);
     ks.resize(pick(ks.size() + 1));
+    if (in_order) std::sort(ks.begin(), ks.end(), verdeel::canonical_key_less);
     for (const auto& k : ks) {
       switch (pick(depth > 0 ? 7 : 6)) {
         case 0: {
@@ -117,12 +120,33 @@ TEST_CASE("CanonicalObject agrees with canonical() on random objects", "[util][c
       }
     }
   };
-  for (int i = 0; i < 500; ++i) {
+  for (int i = 0; i < 1000; ++i) {
+    in_order = i % 2 == 1;
     CanonicalObject o;
     Json j = Json::object();
     fill(3, o, j);
-    REQUIRE(o.str() == canonical(j));
+    const std::string want = canonical(j);
+    REQUIRE(o.str() == want);
+    CanonicalObject copy = o;
+    REQUIRE(std::move(copy).release() == want);
+    REQUIRE(o.str() == want);  // str() leaves the object as it was
   }
+}
+
+TEST_CASE("CanonicalObject written in order or not gives the same bytes, and release() takes them", "[util][canonical]") {
+  const std::string want = R"({"a":1,"b":{"x":true,"y":[]},"c":"\"","Ã©":null})";
+  CanonicalObject in_order;
+  in_order("a", 1)("b", CanonicalObject()("x", true)("y", std::vector<std::string>{}))("c", "\"")("Ã©", nullptr);
+  CanonicalObject reversed;
+  reversed("Ã©", nullptr)("c", "\"")("b", CanonicalObject()("y", std::vector<std::string>{})("x", true))("a", 1);
+  CHECK(in_order.str() == want);
+  CHECK(reversed.str() == want);
+  CHECK(std::move(reversed).release() == want);
+  CHECK(std::move(in_order).release() == want);
+  CHECK(CanonicalObject().release() == "{}");
+  // A key given twice in a row is out of order, and refused as before.
+  CHECK_THROWS_AS(CanonicalObject()("a", 1)("a", 2).str(), CanonicalError);
+  CHECK_THROWS_AS(std::move(CanonicalObject()("a", 1)("b", 2)("b", 3)).release(), CanonicalError);
 }
 
 TEST_CASE("CanonicalObject::Ints writes what a nested CanonicalObject of the same numbers writes", "[util][canonical]") {
