@@ -43,6 +43,7 @@ struct Planned {
 // the bodies of the new records.
 Planned plan_province(const std::string& cycle, ProvinceWork& w) {
   Planned p{decision::plan_inputs(decode_inputs(std::move(w.in_force)), std::move(w.rows)), {}, 0};
+  p.drafts.reserve(p.plan.rows.size());
   for (auto& pr : p.plan.rows) {
     if (!pr.reuse.empty()) continue;
     ledger::Draft d{pr.row.kind, cycle, w.province, pr.row.subject, std::move(pr.row.body)};

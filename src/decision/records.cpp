@@ -109,7 +109,7 @@ const std::array<Category, 2>& categories_by_name() {
 }
 
 // The bodies' forms of to_json and percentage_json below: the same JSON, written at once.
-Body::Ints<2> places(const method::PerCategory& p) { return {{{"regulier", p.regulier}, {"amv", p.amv}}}; }
+Body::Ints<2> places(const method::PerCategory& p) { return {{{"amv", p.amv}, {"regulier", p.regulier}}}; }
 
 void put_percentage(Body& b, std::string_view key, const std::optional<Rational>& p) {
   if (!p) {

@@ -76,12 +76,18 @@ CanonicalObject& CanonicalObject::ints(std::string_view key, const std::pair<std
     return (*this)(key, o);
   }
   std::array<const std::pair<std::string_view, int64_t>*, kAtOnce> order{};
-  for (size_t i = 0; i < n; ++i) order[i] = &members[i];
-  std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n),
-            [](const auto* a, const auto* b) { return a->first < b->first; });
-  for (size_t i = 1; i < n; ++i)
-    if (order[i]->first == order[i - 1]->first)
-      throw CanonicalError("object key given twice: " + std::string(order[i]->first));
+  bool sorted = true;
+  for (size_t i = 0; i < n; ++i) {
+    order[i] = &members[i];
+    if (i > 0 && !(members[i - 1].first < members[i].first)) sorted = false;
+  }
+  if (!sorted) {
+    std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n),
+              [](const auto* a, const auto* b) { return a->first < b->first; });
+    for (size_t i = 1; i < n; ++i)
+      if (order[i]->first == order[i - 1]->first)
+        throw CanonicalError("object key given twice: " + std::string(order[i]->first));
+  }
   return member(key, [&] {
     buf_.push_back('{');
     for (size_t i = 0; i < n; ++i) {
@@ -110,7 +116,10 @@ bool CanonicalObject::key_less(const Member& a, std::string_view ka, const Membe
 // The key and its colon; the member's record, completed by end_member. Throws CanonicalError when
 // the key is not valid UTF-8.
 void CanonicalObject::begin_member(std::string_view key, bool plain) {
-  if (members_.empty()) members_.reserve(kTypicalMembers);
+  if (members_.empty()) {
+    members_.reserve(kTypicalMembers);
+    buf_.reserve(kTypicalBytes);
+  }
   if (!members_.empty()) buf_.push_back(',');
   Member m{buf_.size(), 0, 0, key.size(), plain};
   if (plain) {

@@ -107,6 +107,7 @@ class CanonicalObject {
   }
   static bool plain_key(std::string_view key);
   static constexpr size_t kTypicalMembers = 12;
+  static constexpr size_t kTypicalBytes = 512;  // a step record's body: one allocation, not five
   void append_number(int64_t v);
   void append_number(uint64_t v);
 
