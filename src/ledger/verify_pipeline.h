@@ -23,7 +23,9 @@ namespace verdeel::ledger {
 
 struct PipelineOptions {
   unsigned workers = 2;
-  size_t batch_rows = 1024;
+  // Small batches: less memory touched for the first time (each batch holds its rows' bytes), and
+  // the first batch reaches a worker sooner; 256 rows or 1024 cost the same per record at 10^5.
+  size_t batch_rows = 256;
   size_t batch_bytes = 1 << 20;
   size_t* stolen = nullptr;  // when set: how many batches the calling thread checked itself
 };

@@ -58,7 +58,7 @@ Outcome pipelined(const std::string& path, const PipelineOptions& o) {
 void same_as_sequential(const std::string& path) {
   const Outcome want = sequential(path);
   for (unsigned workers : {1u, 2u, 3u})
-    for (size_t rows : {16u, 40u, 1024u})  // 40: batches that start inside a Merkle block
+    for (size_t rows : {16u, 40u, 256u, 1024u})  // 40: batches that start inside a Merkle block; 256: the default
       for (size_t bytes : {size_t{1}, size_t{1} << 20}) {
         INFO("workers " << workers << ", batch of " << rows << " rows / " << bytes << " bytes");
         const Outcome got = pipelined(path, options(workers, rows, bytes));
