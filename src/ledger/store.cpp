@@ -9,6 +9,7 @@
 #include <random>
 
 #include "ledger/migrations.h"
+#include "ledger/read_access.h"
 #include "ledger/size_log.h"
 #include "ledger/store_merkle.h"
 #include "version.h"
@@ -117,8 +118,24 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
   // One Store, one thread: SQLite's per-call mutex (taken by every sqlite3_column_*) is not needed.
   setup_library();
   int flags = (mode == Mode::read_write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
+  std::string target = path;
+  if (mode == Mode::read_only) {
+    switch (read_access(path)) {  // read-only media: see read_access.h
+      case ReadAccess::normal:
+        break;
+      case ReadAccess::immutable:
+        target = immutable_uri(path);
+        flags |= SQLite::OPEN_URI;
+        break;
+      case ReadAccess::wal_unreadable:
+        throw StoreError("cannot read the ledger '" + path + "': it has a write-ahead log ('" + path +
+                         "-wal') but no '" + path + "-shm' beside it, and nothing can be created in its folder, so " +
+                         "SQLite cannot read that log; copy the ledger together with its -wal file to a folder " +
+                         "you can write in and run the command there");
+    }
+  }
   try {
-    db_ = std::make_unique<SQLite::Database>(path, flags);
+    db_ = std::make_unique<SQLite::Database>(target, flags);
     configure(*db_);
     int32_t app = db_->execAndGet("PRAGMA application_id").getInt();
     if (app != kApplicationId) throw StoreError("'" + path + "' is not a verdeel ledger");

@@ -1,0 +1,45 @@
+#include "ledger/read_access.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <system_error>
+
+namespace verdeel::ledger {
+
+ReadAccess choose_read_access(bool can_create_beside, bool wal_exists, bool shm_exists) {
+  if (can_create_beside || (wal_exists && shm_exists)) return ReadAccess::normal;
+  return wal_exists ? ReadAccess::wal_unreadable : ReadAccess::immutable;
+}
+
+ReadAccess read_access(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path folder = fs::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  // access(2) asks the kernel, which knows read-only mounts and the caller's rights (root's too).
+  const bool can_create = ::access(folder.c_str(), W_OK | X_OK) == 0;
+  return choose_read_access(can_create, fs::exists(path + "-wal", ec), fs::exists(path + "-shm", ec));
+}
+
+std::string immutable_uri(const std::string& path) {
+  // RFC 3986 unreserved characters and '/' stay; every other byte is %XX (SQLite decodes them,
+  // so '?', '#', '%', spaces and non-ASCII names all mean themselves).
+  static const char hex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  if (!path.empty() && path.front() == '/') uri += "//";  // file:///abs/path: an empty authority
+  for (unsigned char c : path) {
+    const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                      c == '.' || c == '_' || c == '~' || c == '/';
+    if (keep) {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += hex[c >> 4];
+      uri += hex[c & 0xF];
+    }
+  }
+  return uri + "?mode=ro&immutable=1";
+}
+
+}  // namespace verdeel::ledger
