@@ -50,7 +50,7 @@ struct Batch {
   // Empties the batch for rows from first_seq on, with room for `rows` rows of `bytes_wanted`
   // bytes in all from the start: grown by doubling, every batch would copy its rows again and
   // touch about twice the memory it holds, and each page of memory touched for the first time
-  // costs the kernel a page fault (a third of the reading thread's time at 10^4 records).
+  // costs the kernel a page fault (about a quarter of the reading thread's time at 10^4 records).
   void reset(int64_t first_seq, const Hash& before, size_t rows, size_t bytes_wanted) {
     first = first_seq;
     prev = before;

@@ -168,6 +168,31 @@ TEST_CASE("CanonicalObject::Ints writes what a nested CanonicalObject of the sam
   CHECK_THROWS_AS(CanonicalObject()("p", CanonicalObject::Ints<2>{{{"k\xff", 1}, {"a", 2}}}).str(), CanonicalError);
 }
 
+TEST_CASE("CanonicalObject::Ints puts its keys in canonical order from any order given", "[util][canonical]") {
+  // Every order of five keys (an insertion sort sorts them), and shuffles of eight.
+  CanonicalObject::Ints<5> five{{{"regulier", 1}, {"amv", 2}, {"b", 3}, {"aa", 4}, {"\xc3\xab", 5}}};
+  std::sort(five.begin(), five.end());
+  auto expected = [](const auto& members) {
+    CanonicalObject inner;
+    for (const auto& m : members) inner(m.first, m.second);
+    return CanonicalObject()("p", inner).str();
+  };
+  const std::string want5 = expected(five);
+  size_t orders = 0;
+  do {
+    CHECK(CanonicalObject()("p", five).str() == want5);
+    ++orders;
+  } while (std::next_permutation(five.begin(), five.end()));
+  CHECK(orders == 120);
+  CanonicalObject::Ints<8> eight{{{"h", 8}, {"g", 7}, {"f", 6}, {"e", 5}, {"d", 4}, {"c", 3}, {"b", 2}, {"a", 1}}};
+  const std::string want8 = expected(eight);
+  std::mt19937 rng(7);
+  for (int i = 0; i < 200; ++i) {
+    std::shuffle(eight.begin(), eight.end(), rng);
+    CHECK(CanonicalObject()("p", eight).str() == want8);
+  }
+}
+
 TEST_CASE("CanonicalObject takes back a member it could not write, whole", "[util][canonical]") {
   // Its bytes are hashed: a caller that catches the error must not be left with half a member.
   CanonicalObject o;
