@@ -15,11 +15,15 @@ ReadAccess choose_read_access(bool can_create_beside, bool wal_exists, bool shm_
 ReadAccess read_access(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  fs::path folder = fs::path(path).parent_path();
+  // SQLite puts the -wal and -shm files beside the file a symbolic link leads to: so do we.
+  fs::path file = fs::canonical(path, ec);
+  if (ec) file = path;  // SQLite's own open will say what is wrong
+  fs::path folder = file.parent_path();
   if (folder.empty()) folder = ".";
   // access(2) asks the kernel, which knows read-only mounts and the caller's rights (root's too).
   const bool can_create = ::access(folder.c_str(), W_OK | X_OK) == 0;
-  return choose_read_access(can_create, fs::exists(path + "-wal", ec), fs::exists(path + "-shm", ec));
+  const std::string f = file.string();
+  return choose_read_access(can_create, fs::exists(f + "-wal", ec), fs::exists(f + "-shm", ec));
 }
 
 std::string immutable_uri(const std::string& path) {

@@ -106,3 +106,22 @@ TEST_CASE("A ledger on read-only media whose write-ahead log cannot be read is r
   CHECK(v.err.find("copy the ledger together with its -wal file") != std::string::npos);
   CHECK(copy.files() == std::vector<std::string>{"copy of ledger.db", "copy of ledger.db-wal"});
 }
+
+TEST_CASE("A ledger reached through a link is read as the file the link leads to", "[cli][read_only]") {
+  if (geteuid() == 0) REQUIRE(std::system("command -v setpriv >/dev/null") == 0);
+  // The link lies in the read-only folder, the ledger in a folder its reader may write in. SQLite
+  // puts the -wal and -shm files beside the ledger itself, so it is read the normal way (with a
+  // writer's log, if one were writing), not as immutable.
+  ReadOnlyCopy copy([](ReadOnlyCopy& c) {
+    const fs::path real = c.cli.dir / "real";
+    fs::create_directories(real);
+    fs::copy_file(c.ledger, real / "ledger.db");
+    fs::permissions(real, fs::perms::all);
+    fs::create_symlink(real / "ledger.db", c.media / "link.db");
+    c.ledger = (c.media / "link.db").string();
+  });
+  auto v = copy.run({"verify", "-v"});
+  INFO(v.err);
+  CHECK(v.status == 0);
+  CHECK(fs::exists(copy.cli.dir / "real" / "ledger.db-shm"));  // SQLite's, beside the real file
+}
