@@ -85,6 +85,8 @@ void print_table(const decision::Run& run, const decision::Alternative& alt, con
   for (const auto& c : alt.changes) {
     std::cout << "  " << c.key << ": " << value_text(c.before) << " -> " << value_text(c.after);
     if (!c.gemeente.empty()) std::cout << "  (" << c.gemeente << " " << c.naam << ")";
+    if (c.target == "uitruilgroep" && c.field == "alone")
+      std::cout << "  the only member left: a group of one is no group";
     std::cout << "\n";
   }
   for (const auto& c : cmp.categories) {

@@ -169,8 +169,9 @@ class Applier {
   }
 
   // kansrijk.G=geen: every initiative of G; uitruil.G=geen: every exchange G realises or is
-  // realised for; uitruilgroep.G=geen: G's membership of its exchange group. `before` lists the
-  // bodies taken out (null when there were none).
+  // realised for; uitruilgroep.G=geen: G's membership of its exchange group (and the membership of
+  // a last member it leaves alone: dissolve_if_alone). `before` lists the bodies taken out (null
+  // when there were none).
   void remove_all(const Setting& s, const std::string& target, const std::string& rest) {
     std::string naam;
     std::string code = gemeente(s, rest, naam);
@@ -191,6 +192,25 @@ class Applier {
       if (involves(r)) before.push_back(r.body);
     inputs_.erase(std::remove_if(inputs_.begin(), inputs_.end(), involves), inputs_.end());
     record(s, target, code, naam, "", before.empty() ? Json(nullptr) : before, nullptr);
+    if (target == "uitruilgroep")
+      for (const auto& left : before) dissolve_if_alone(s, left.value("groep", ""));
+  }
+
+  // A group of one is no group: an exchange group is several municipalities exchanging among
+  // themselves, and import refuses a group of one member ("a municipality cannot exchange with
+  // itself"). So when G's leaving leaves one member, that member's membership goes too, said as a
+  // change of its own (field "alone").
+  void dissolve_if_alone(const Setting& s, const std::string& groep) {
+    auto member = [&](const InputRecord& r) { return r.kind == "input.uitruilgroep" && r.body.value("groep", "") == groep; };
+    if (std::count_if(inputs_.begin(), inputs_.end(), member) != 1) return;
+    auto it = std::find_if(inputs_.begin(), inputs_.end(), member);
+    const std::string code = it->body.value("gemeente", "");
+    std::string naam;
+    for (const auto& r : inputs_)
+      if (r.kind == "input.gemeente" && r.body.value("code", "") == code) naam = r.body.value("naam", "");
+    Json before = Json::array({it->body});
+    inputs_.erase(it);
+    record(s, "uitruilgroep", code, naam, "alone", before, nullptr);
   }
 
   void historie(const Setting& s, const std::string& rest) {
@@ -268,7 +288,7 @@ const char* whatif_keys_help() {
          "  oekraine.G.plaatsen=R  oekraine.G.evenredig=R   (a missing row: the other figure 0); oekraine.G=geen\n"
          "  kansrijk.G=geen                      without G's promising initiatives\n"
          "  uitruil.G=geen                       without the exchanges G realises or is realised for\n"
-         "  uitruilgroep.G=geen                  G out of its exchange group\n";
+         "  uitruilgroep.G=geen                  G out of its exchange group (a last member left alone with it)\n";
 }
 
 bool OutcomeRow::differs() const {

@@ -166,6 +166,43 @@ TEST_CASE("compare_outcomes: a lower history figure lets Dal take part, others g
   CHECK(cmp.categories[0].alternative_p < cmp.categories[0].recorded_p);
 }
 
+TEST_CASE("uitruilgroep.G=geen that leaves one member dissolves the group, and says so", "[decision][whatif]") {
+  // A group of one is no group: import refuses one, so a what-if must not make one.
+  auto v = inputs();
+  auto member = [](const std::string& groep, const std::string& code) {
+    return InputRecord{"input.uitruilgroep", code, Json{{"groep", groep}, {"gemeente", code}}};
+  };
+  v.push_back(member("Twee", "GM0001"));
+  v.push_back(member("Twee", "GM0002"));
+  v.push_back(member("Drie", "GM0003"));
+  v.push_back(member("Drie", "GM0004"));
+  auto groups = [](const decision::Alternative& a) {
+    std::vector<std::string> out;
+    for (const auto& r : a.inputs)
+      if (r.kind == "input.uitruilgroep") out.push_back(r.body["groep"].get<std::string>() + ":" + r.subject);
+    return out;
+  };
+  auto alt = decision::apply_settings(v, {{"uitruilgroep.Aa", "geen"}}, parsers());
+  CHECK(groups(alt) == std::vector<std::string>{"Drie:GM0003", "Drie:GM0004"});
+  REQUIRE(alt.changes.size() == 2);
+  CHECK(alt.changes[0].gemeente == "GM0001");
+  CHECK(alt.changes[0].field.empty());
+  CHECK(alt.changes[1].key == "uitruilgroep.Aa");
+  CHECK(alt.changes[1].gemeente == "GM0002");
+  CHECK(alt.changes[1].naam == "Beek");
+  CHECK(alt.changes[1].field == "alone");
+  CHECK(alt.changes[1].before == Json::array({Json{{"groep", "Twee"}, {"gemeente", "GM0002"}}}));
+  CHECK(alt.changes[1].after.is_null());
+  // A group of three keeps its other two.
+  v.push_back(member("Drie", "GM0002"));
+  v.erase(std::remove_if(v.begin(), v.end(),
+                         [](const InputRecord& r) { return r.kind == "input.uitruilgroep" && r.body["groep"] == "Twee"; }),
+          v.end());
+  auto three = decision::apply_settings(v, {{"uitruilgroep.Cuijk", "geen"}}, parsers());
+  CHECK(groups(three) == std::vector<std::string>{"Drie:GM0004", "Drie:GM0002"});
+  CHECK(three.changes.size() == 1);
+}
+
 TEST_CASE("kansrijk.G, uitruil.G and uitruilgroep.G take out every row G takes part in, and say which",
           "[decision][whatif]") {
   auto v = inputs();
