@@ -12,12 +12,24 @@ ReadAccess choose_read_access(bool can_create_beside, bool wal_exists, bool shm_
   return wal_exists ? ReadAccess::wal_unreadable : ReadAccess::immutable;
 }
 
+namespace {
+// SQLite puts the -wal and -shm files beside the file a symbolic link leads to: so do we.
+std::filesystem::path resolved(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path file = std::filesystem::canonical(path, ec);
+  return ec ? std::filesystem::path(path) : file;  // on error SQLite's own open will say what is wrong
+}
+}  // namespace
+
+bool has_wal(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::exists(resolved(path).string() + "-wal", ec);
+}
+
 ReadAccess read_access(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  // SQLite puts the -wal and -shm files beside the file a symbolic link leads to: so do we.
-  fs::path file = fs::canonical(path, ec);
-  if (ec) file = path;  // SQLite's own open will say what is wrong
+  const fs::path file = resolved(path);
   fs::path folder = file.parent_path();
   if (folder.empty()) folder = ".";
   // access(2) asks the kernel, which knows read-only mounts and the caller's rights (root's too).

@@ -25,6 +25,9 @@ ReadAccess choose_read_access(bool can_create_beside, bool wal_exists, bool shm_
 // The choice for the ledger at `path`, looking at its folder and the files beside it.
 ReadAccess read_access(const std::string& path);
 
+// Whether the ledger at `path` has a `-wal` file beside it now (beside the file a link leads to).
+bool has_wal(const std::string& path);
+
 // A SQLite URI that opens `path` read-only and immutable (open it with SQLITE_OPEN_URI): the path
 // percent-encoded where a URI needs it, so that any file name opens the file it names.
 std::string immutable_uri(const std::string& path);

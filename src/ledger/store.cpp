@@ -122,6 +122,7 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
   if (mode == Mode::read_only) {
     switch (read_access(path)) {  // read-only media: see read_access.h
       case ReadAccess::normal:
+        tidy_on_close_ = !has_wal(path);
         break;
       case ReadAccess::immutable:
         target = immutable_uri(path);
@@ -162,7 +163,30 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
   }
 }
 
-Store::~Store() = default;
+// A read-only connection makes the -wal and -shm files SQLite reads a WAL database through, but
+// cannot remove them when it closes (only the last connection to close does, and only one that may
+// write, after checkpointing the log into the ledger file). So a reading command would leave two
+// empty files beside a ledger that had none: harmless, but a reader checking a copy of the ledger
+// finds files it did not expect. When the ledger had no -wal file at opening, a second connection
+// that may write (it only reads) is opened and closed last: if no other connection is open, SQLite
+// finds the log empty and removes both files; the ledger file is not written (its bytes and time
+// stay as they were). If another process has the ledger open, that connection is not the last and
+// nothing happens; if a writer committed meanwhile and closed, its log is checkpointed into the
+// ledger, as that writer's own close would have done. Best effort: any failure leaves the files.
+Store::~Store() {
+  if (!tidy_on_close_) return;
+  try {
+    SQLite::Database last(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+    last.execAndGet("SELECT COUNT(*) FROM sqlite_master");  // it joins the log and its shared memory
+    get_q_.reset();
+    by_hash_q_.reset();
+    scope_rows_q_.reset();
+    by_scope_q_.reset();
+    latest_q_.reset();
+    db_.reset();
+  } catch (...) {  // the files stay, as they would have
+  }
+}
 
 Store::Snapshot::Snapshot(Store& store) : store_(store) {
   store_.db().exec("BEGIN");

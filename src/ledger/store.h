@@ -186,6 +186,9 @@ class Store {
   std::unique_ptr<SQLite::Database> db_;  // declared before the statements: destroyed after them
   std::unique_ptr<SQLite::Statement> get_q_, by_hash_q_, scope_rows_q_, by_scope_q_, latest_q_;
   int format_ = 0;
+  // A read-only Store of a ledger that had no -wal file when it was opened: on closing, it leaves
+  // none behind (see ~Store).
+  bool tidy_on_close_ = false;
 };
 
 }  // namespace verdeel::ledger

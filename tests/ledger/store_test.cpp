@@ -240,3 +240,37 @@ TEST_CASE("sound rows are read the fast way, and only rows it does not prove go 
   CHECK_THROWS_AS(record_from_row(edited), StoreError);
   CHECK(rows_read_the_slow_way() == before + 1);
 }
+
+TEST_CASE("a read-only Store leaves no -wal or -shm file beside a ledger that had none, and writes nothing",
+          "[ledger][store][tidy]") {
+  TempLedger t;
+  t.add_rows(20);
+  namespace fs = std::filesystem;
+  const fs::path wal = t.path + "-wal", shm = t.path + "-shm";
+  REQUIRE_FALSE(fs::exists(wal));  // the writer, closing last, removed them
+  const std::string bytes = verdeel::testing::slurp_file(t.path);
+  const auto time = fs::last_write_time(t.path);
+  {
+    Store s(t.path);
+    CHECK(s.size() == 21);
+    CHECK(fs::exists(wal));  // SQLite's, for the reading connection
+  }
+  CHECK_FALSE(fs::exists(wal));
+  CHECK_FALSE(fs::exists(shm));
+  CHECK(verdeel::testing::slurp_file(t.path) == bytes);
+  CHECK(fs::last_write_time(t.path) == time);
+
+  SECTION("another connection open: it is not the last, and the files stay for it") {
+    SQLite::Database other(t.path, SQLite::OPEN_READONLY);
+    CHECK(other.execAndGet("SELECT COUNT(*) FROM record").getInt() == 21);
+    { Store s(t.path); }
+    CHECK(fs::exists(wal));
+    CHECK(other.execAndGet("SELECT COUNT(*) FROM record").getInt() == 21);
+  }
+  SECTION("a ledger that had a -wal file is left with it (it may be another's, or hold records)") {
+    { std::ofstream(wal.string()); }  // an empty log, as a reader of another program leaves one
+    { Store s(t.path); }
+    CHECK(fs::exists(wal));
+    CHECK(verdeel::testing::slurp_file(t.path) == bytes);
+  }
+}
