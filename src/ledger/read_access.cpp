@@ -12,30 +12,20 @@ ReadAccess choose_read_access(bool can_create_beside, bool wal_exists, bool shm_
   return wal_exists ? ReadAccess::wal_unreadable : ReadAccess::immutable;
 }
 
-namespace {
-// SQLite puts the -wal and -shm files beside the file a symbolic link leads to: so do we.
-std::filesystem::path resolved(const std::string& path) {
-  std::error_code ec;
-  std::filesystem::path file = std::filesystem::canonical(path, ec);
-  return ec ? std::filesystem::path(path) : file;  // on error SQLite's own open will say what is wrong
-}
-}  // namespace
-
-bool has_wal(const std::string& path) {
-  std::error_code ec;
-  return std::filesystem::exists(resolved(path).string() + "-wal", ec);
-}
-
-ReadAccess read_access(const std::string& path) {
+Beside look_beside(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  const fs::path file = resolved(path);
+  fs::path file = fs::canonical(path, ec);
+  if (ec) file = path;  // SQLite's own open will say what is wrong
   fs::path folder = file.parent_path();
   if (folder.empty()) folder = ".";
+  Beside b;
   // access(2) asks the kernel, which knows read-only mounts and the caller's rights (root's too).
-  const bool can_create = ::access(folder.c_str(), W_OK | X_OK) == 0;
+  b.can_create = ::access(folder.c_str(), W_OK | X_OK) == 0;
   const std::string f = file.string();
-  return choose_read_access(can_create, fs::exists(f + "-wal", ec), fs::exists(f + "-shm", ec));
+  b.wal = fs::exists(f + "-wal", ec);
+  b.shm = fs::exists(f + "-shm", ec);
+  return b;
 }
 
 std::string immutable_uri(const std::string& path) {

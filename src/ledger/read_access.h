@@ -22,11 +22,17 @@ enum class ReadAccess {
 // The choice, from what is known about the ledger's folder and files (pure, for tests).
 ReadAccess choose_read_access(bool can_create_beside, bool wal_exists, bool shm_exists);
 
-// The choice for the ledger at `path`, looking at its folder and the files beside it.
-ReadAccess read_access(const std::string& path);
+// What lies beside the ledger at `path` now (beside the file a symbolic link leads to, where
+// SQLite keeps its files): whether a file can be created there, and whether -wal and -shm exist.
+struct Beside {
+  bool can_create = false;
+  bool wal = false;
+  bool shm = false;
+};
+Beside look_beside(const std::string& path);
 
-// Whether the ledger at `path` has a `-wal` file beside it now (beside the file a link leads to).
-bool has_wal(const std::string& path);
+// The choice for a ledger with that beside it.
+inline ReadAccess read_access(const Beside& b) { return choose_read_access(b.can_create, b.wal, b.shm); }
 
 // A SQLite URI that opens `path` read-only and immutable (open it with SQLITE_OPEN_URI): the path
 // percent-encoded where a URI needs it, so that any file name opens the file it names.

@@ -120,9 +120,10 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
   int flags = (mode == Mode::read_write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
   std::string target = path;
   if (mode == Mode::read_only) {
-    switch (read_access(path)) {  // read-only media: see read_access.h
+    const Beside beside = look_beside(path);
+    switch (read_access(beside)) {  // read-only media: see read_access.h
       case ReadAccess::normal:
-        tidy_on_close_ = !has_wal(path);
+        tidy_on_close_ = !beside.wal;
         break;
       case ReadAccess::immutable:
         target = immutable_uri(path);
@@ -176,14 +177,9 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
 Store::~Store() {
   if (!tidy_on_close_) return;
   try {
-    SQLite::Database last(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
-    last.execAndGet("SELECT COUNT(*) FROM sqlite_master");  // it joins the log and its shared memory
-    get_q_.reset();
-    by_hash_q_.reset();
-    scope_rows_q_.reset();
-    by_scope_q_.reset();
-    latest_q_.reset();
-    db_.reset();
+    auto last = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+    last->execAndGet("SELECT COUNT(*) FROM sqlite_master");  // it joins the log and its shared memory
+    closes_last_ = std::move(last);                           // closed after db_ (store.h)
   } catch (...) {  // the files stay, as they would have
   }
 }

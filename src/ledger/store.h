@@ -183,6 +183,9 @@ class Store {
   SQLite::Statement& prepared(std::unique_ptr<SQLite::Statement>& slot, const char* sql);
 
   std::string path_;
+  // Opened by ~Store when tidy_on_close_ (see there); declared first, so destroyed last: after the
+  // statements and db_, whatever statements there are.
+  std::unique_ptr<SQLite::Database> closes_last_;
   std::unique_ptr<SQLite::Database> db_;  // declared before the statements: destroyed after them
   std::unique_ptr<SQLite::Statement> get_q_, by_hash_q_, scope_rows_q_, by_scope_q_, latest_q_;
   int format_ = 0;

@@ -28,7 +28,7 @@ TEST_CASE("a ledger in a folder that can be written is read the normal way", "[l
   auto dir = std::filesystem::temp_directory_path() / ("verdeel-ra-" + std::to_string(rd()));
   std::filesystem::create_directories(dir);
   const std::string path = (dir / "ledger.db").string();
-  CHECK(read_access(path) == ReadAccess::normal);
+  CHECK(read_access(look_beside(path)) == ReadAccess::normal);
   std::filesystem::remove_all(dir);
 }
 
