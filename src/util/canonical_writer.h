@@ -2,8 +2,9 @@
 // Writes a JSON object's canonical bytes (util/canonical_json.h) member by member, without building
 // a Json value: each member is written as it is given, and when the keys were not given in
 // canonical order the members are put in that order when the bytes are asked for (given in order,
-// the bytes written are already the object's, and str() and release() only close it). For records written in bulk (a decision's step records), where
-// building a Json tree, writing it and freeing it cost more than the method itself
+// the bytes written are already the object's, and str() and release() only close it). For
+// records written in bulk (a decision's step records), where building a Json tree, writing it and
+// freeing it cost more than the method itself
 // (docs/performance.md). canonical(Json) of the same object gives the same bytes
 // (tests/util/canonical_writer_test.cpp).
 //
