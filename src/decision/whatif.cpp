@@ -204,10 +204,8 @@ class Applier {
     auto member = [&](const InputRecord& r) { return r.kind == "input.uitruilgroep" && r.body.value("groep", "") == groep; };
     if (std::count_if(inputs_.begin(), inputs_.end(), member) != 1) return;
     auto it = std::find_if(inputs_.begin(), inputs_.end(), member);
-    const std::string code = it->body.value("gemeente", "");
     std::string naam;
-    for (const auto& r : inputs_)
-      if (r.kind == "input.gemeente" && r.body.value("code", "") == code) naam = r.body.value("naam", "");
+    const std::string code = gemeente(s, it->body.value("gemeente", ""), naam);
     Json before = Json::array({it->body});
     inputs_.erase(it);
     record(s, "uitruilgroep", code, naam, "alone", before, nullptr);
