@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -135,6 +136,11 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
                                          const std::string& input_set) {
   InputIndex idx(inputs);
   std::vector<StepRecord> out;
+  // Exactly as many as are added below: growing the list would move every record written so far.
+  size_t count = 1 + d.initiatieven.size() + d.basis.size() + 1 + d.toerekening.size() + d.exclusions.size() +
+                 d.uitkomsten.size() + 1;
+  for (const auto& v : d.verdelingen) count += 1 + v.aandelen.size();
+  out.reserve(count);
   auto add = [&](const char* kind, const std::string& subject, Body body) {
     out.push_back(StepRecord{kind, subject, std::move(body)});
   };
@@ -269,6 +275,7 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
             ("report", places(d.verslag_som))
             ("shortfall", shortfall)
             ("task", places(r.opgave)));
+  assert(out.size() == count);
   return out;
 }
 
