@@ -8,11 +8,11 @@
 #include <mutex>
 #include <string>
 #include <system_error>
-#include <thread>
 #include <vector>
 
 #include "ledger/merkle.h"
 #include "ledger/verify_row.h"
+#include "util/thread.h"
 
 namespace verdeel::ledger {
 namespace {
@@ -227,7 +227,7 @@ class Workers {
   std::condition_variable work_, done_;
   std::deque<Batch*> queue_;
   bool stop_ = false;
-  std::vector<std::thread> threads_;
+  std::vector<Thread> threads_;  // started beside the reading thread (util/thread.h)
 };
 
 // The calling thread's side: reading, handing out, and taking back in order.

@@ -12,9 +12,10 @@
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <thread>
 #include <utility>
 #include <vector>
+
+#include "util/thread.h"
 
 namespace verdeel {
 
@@ -114,7 +115,7 @@ class OrderedJobs {
   std::deque<Slot> slots_;
   size_t next_ = 0;  // the first job nobody has started
   bool closed_ = false;
-  std::vector<std::thread> workers_;
+  std::vector<Thread> workers_;  // started beside the owner (util/thread.h)
 };
 
 }  // namespace verdeel
