@@ -38,15 +38,15 @@ struct ProvinceWork {
   std::string province;
   std::string set_hash;  // the stored hash of the input set; decoding `set` proves it
   int64_t run_number = 0;
-  ledger::RowCopy set;                 // the latest input.set
-  std::vector<ledger::RowCopy> scope;  // every input row of the cycle and province, which it lists
+  ledger::RowCopy set;     // the latest input.set
+  ledger::RowBatch scope;  // every input row of the cycle and province, which it lists
 };
 
 // An input set that lists records outside its own cycle and province (no import writes one): the
 // writing thread looks them up, and computes the province itself.
 struct Unresolved {
   ledger::Record set;
-  std::vector<ListedInput> inputs;
+  InputRows inputs;
 };
 
 // One province decided, all but the envelopes of its records (seq and prev): the costly part,
@@ -89,7 +89,7 @@ std::optional<ProvinceWork> read_province(ledger::Store& store, const std::strin
 }
 
 // The method on one province's inputs, and its records written: pure, for any thread.
-Prepared decide_inputs(const std::string& cycle, const ProvinceWork& w, std::vector<ListedInput> listed) {
+Prepared decide_inputs(const std::string& cycle, const ProvinceWork& w, InputRows listed) {
   std::vector<decision::InputRef> inputs = decode_inputs(std::move(listed));
   Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_views(inputs))), {}, {}, {}};
   auto steps = decision::decision_records(p.decision, inputs, w.set_hash);
@@ -106,8 +106,8 @@ Prepared decide_inputs(const std::string& cycle, const ProvinceWork& w, std::vec
 // thread, but for an input set that lists records elsewhere (Prepared::unresolved).
 Prepared prepare_province(const std::string& cycle, ProvinceWork& w) {
   ledger::Record set = ledger::record_from_row(std::move(w.set));
-  std::vector<ListedInput> listed = match_listed(set, std::move(w.scope));
-  if (std::any_of(listed.begin(), listed.end(), [](const ListedInput& e) { return unresolved(e); })) {
+  InputRows listed = match_listed(set, std::move(w.scope));
+  if (std::any_of(listed.listed.begin(), listed.listed.end(), [](const ListedInput& e) { return unresolved(e); })) {
     Prepared p;
     p.unresolved = Unresolved{std::move(set), std::move(listed)};
     return p;

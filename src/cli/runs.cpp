@@ -49,9 +49,9 @@ std::string resolve_province(ledger::Store& store, const std::string& cycle, con
   throw UsageError("unknown province '" + name + "' in cycle " + cycle + " (recorded: " + list + ")");
 }
 
-std::vector<ListedInput> match_listed(const ledger::Record& set, std::vector<ledger::RowCopy> rows) {
+InputRows match_listed(const ledger::Record& set, ledger::RowBatch rows) {
   const auto& listed = set.body.at("records");
-  std::vector<ListedInput> out(listed.size());
+  InputRows out{std::move(rows), std::vector<ListedInput>(listed.size())};
   std::vector<Hash> wanted(listed.size());
   std::vector<size_t> by_hash;  // positions of the well-formed entries, ordered by their hashes
   by_hash.reserve(listed.size());
@@ -60,50 +60,56 @@ std::vector<ListedInput> match_listed(const ledger::Record& set, std::vector<led
       wanted[i] = hash_from_hex(listed[i].get<std::string>());
       by_hash.push_back(i);
     } catch (...) {
-      out[i].error = std::current_exception();
+      out.listed[i].error = std::current_exception();
     }
   }
   // An input set lists inputs of its own cycle and province: they are picked from that index range
   // by hash; any other is left for resolve_listed.
   std::sort(by_hash.begin(), by_hash.end(), [&](size_t a, size_t b) { return wanted[a] < wanted[b]; });
-  for (auto& row : rows) {
-    if (row.hash.size() != Hash{}.size()) continue;  // not one that was listed; its own read would refuse it
+  for (size_t r = 0; r < out.scope.size(); ++r) {
+    const std::string_view stored = out.scope[r].hash;
+    if (stored.size() != Hash{}.size()) continue;  // not one that was listed; its own read would refuse it
     Hash h;
-    std::memcpy(h.data(), row.hash.data(), h.size());
+    std::memcpy(h.data(), stored.data(), h.size());
     auto [first, last] = std::equal_range(by_hash.begin(), by_hash.end(), h, Less{wanted});
-    for (auto it = first; it != last; ++it) out[*it].row = std::next(it) == last ? std::move(row) : row;
+    for (auto it = first; it != last; ++it) out.listed[*it].in_scope = r;
   }
   return out;
 }
 
-bool unresolved(const ListedInput& entry) { return !entry.row && !entry.error; }
+bool unresolved(const ListedInput& entry) { return !entry.in_scope && !entry.row && !entry.error; }
 
-void resolve_listed(ledger::Store& store, const ledger::Record& set, std::vector<ListedInput>& listed, int64_t before) {
+void resolve_listed(ledger::Store& store, const ledger::Record& set, InputRows& rows, int64_t before) {
   const auto& hashes = set.body.at("records");
-  for (size_t i = 0; i < listed.size(); ++i) {
-    if (!unresolved(listed[i])) continue;
+  for (size_t i = 0; i < rows.listed.size(); ++i) {
+    ListedInput& entry = rows.listed[i];
+    if (!unresolved(entry)) continue;
     const Hash wanted = hash_from_hex(hashes.at(i).get<std::string>());  // well-formed: else it holds an error
-    listed[i].row = store.row_by_hash(wanted);
-    if (listed[i].row && listed[i].row->seq >= before) listed[i].row.reset();  // hashes are unique: the only one
-    if (!listed[i].row)
-      listed[i].error = std::make_exception_ptr(
+    entry.row = store.row_by_hash(wanted);
+    if (entry.row && entry.row->seq >= before) entry.row.reset();  // hashes are unique: the only one
+    if (!entry.row)
+      entry.error = std::make_exception_ptr(
           std::runtime_error(set.label() + " names a record that is not in the ledger: " + to_hex(wanted)));
   }
 }
 
-std::vector<ListedInput> read_input_rows(ledger::Store& store, const ledger::Record& set) {
+InputRows read_input_rows(ledger::Store& store, const ledger::Record& set) {
   auto out = match_listed(set, store.rows_in_scope(set.cycle, set.province, "input."));
   resolve_listed(store, set, out);
   return out;
 }
 
-std::vector<decision::InputRef> decode_inputs(std::vector<ListedInput> listed) {
+std::vector<decision::InputRef> decode_inputs(InputRows rows) {
   std::vector<decision::InputRef> out;
-  out.reserve(listed.size());
-  for (auto& entry : listed) {
+  out.reserve(rows.listed.size());
+  for (auto& entry : rows.listed) {
     if (entry.error) std::rethrow_exception(entry.error);
-    if (!entry.row) throw std::logic_error("an entry of an input set was not looked up (resolve_listed)");
-    out.push_back(to_input(ledger::record_from_row(std::move(*entry.row))));
+    if (entry.in_scope)  // what a decision keeps of an input is its body, kind, subject and hash
+      out.push_back(to_input(ledger::record_from_row(rows.scope[*entry.in_scope], ledger::Bytes::drop)));
+    else if (entry.row)
+      out.push_back(to_input(ledger::record_from_row(std::move(*entry.row))));
+    else
+      throw std::logic_error("an entry of an input set was not looked up (resolve_listed)");
   }
   return out;
 }

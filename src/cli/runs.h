@@ -31,22 +31,27 @@ std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledge
 // entry of the set, read but not decoded: its row, or what went wrong in reading it, raised when
 // its turn comes, so that the first bad entry of the list is the one named, as one step would.
 struct ListedInput {
-  std::optional<ledger::RowCopy> row;
+  std::optional<size_t> in_scope;      // its row in InputRows::scope
+  std::optional<ledger::RowCopy> row;  // or its row, read by its hash (resolve_listed)
   std::exception_ptr error;
 };
-std::vector<ListedInput> read_input_rows(ledger::Store& store, const ledger::Record& set);
+// Every entry of an input set, with the rows they were picked from.
+struct InputRows {
+  ledger::RowBatch scope;
+  std::vector<ListedInput> listed;  // in the set's order
+};
+InputRows read_input_rows(ledger::Store& store, const ledger::Record& set);
 // read_input_rows in two parts, so that the first needs no ledger (decide runs it on any thread):
 // each entry picked by its hash from `rows`, the rows of the set's own cycle and province whose
 // kind starts with "input." (ledger::Store::rows_in_scope); an entry that is not among them is
 // left without row and error: unresolved. resolve_listed then looks those up by hash, among the
 // records before seq `before` (the ledger as it stood before a command that is appending), and
 // gives each one that is not there its error.
-std::vector<ListedInput> match_listed(const ledger::Record& set, std::vector<ledger::RowCopy> rows);
+InputRows match_listed(const ledger::Record& set, ledger::RowBatch rows);
 bool unresolved(const ListedInput& entry);
-void resolve_listed(ledger::Store& store, const ledger::Record& set, std::vector<ListedInput>& listed,
-                    int64_t before = INT64_MAX);
+void resolve_listed(ledger::Store& store, const ledger::Record& set, InputRows& rows, int64_t before = INT64_MAX);
 // Pure: decodes each entry in list order (ledger::record_from_row), or rethrows its error.
-std::vector<decision::InputRef> decode_inputs(std::vector<ListedInput> listed);
+std::vector<decision::InputRef> decode_inputs(InputRows rows);
 
 // The input.set record a run decided on (named by its decision.start).
 ledger::Record run_input_set(ledger::Store& store, const decision::Run& run);

@@ -252,8 +252,7 @@ std::optional<RowCopy> Store::row_by_hash(const Hash& h) {
   return one_row(q);
 }
 
-std::vector<RowCopy> Store::rows_in_scope(const std::string& cycle, const std::string& province,
-                                          const std::string& kind_prefix) {
+RowBatch Store::rows_in_scope(const std::string& cycle, const std::string& province, const std::string& kind_prefix) {
   // kind >= prefix AND kind < prefix with its last byte raised: every kind that starts with it,
   // as one range of the record_scope index (cycle, province, kind, seq), in that index's order,
   // which SQLite then need not sort (ordered by seq, it sorted every row, data and all, in a
@@ -262,15 +261,48 @@ std::vector<RowCopy> Store::rows_in_scope(const std::string& cycle, const std::s
     throw std::invalid_argument("rows_in_scope: a kind prefix must be non-empty and end below 0xFF");
   std::string past = kind_prefix;
   past.back() = static_cast<char>(past.back() + 1);
-  auto& q = prepared(scope_rows_q_, "SELECT " kRecordColumns
-                                    " FROM record WHERE cycle = ? AND province = ? AND kind >= ? AND kind < ? ORDER BY kind, seq");
-  ResetAfter reset{q};
-  q.bind(1, cycle);
-  q.bind(2, province);
-  q.bind(3, kind_prefix);
-  q.bind(4, past);
-  std::vector<RowCopy> out;
-  while (q.executeStep()) out.push_back(copy_row(q));
+  sqlite3* db = db_->getHandle();
+  if (!scope_rows_q_) {
+    const char* sql = "SELECT " kRecordColumns
+                      " FROM record WHERE cycle = ? AND province = ? AND kind >= ? AND kind < ? ORDER BY kind, seq";
+    sqlite3_stmt* raw = nullptr;
+    if (int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr); rc != SQLITE_OK) throw SQLite::Exception(db, rc);
+    scope_rows_q_ = {raw, sqlite3_finalize};
+  }
+  sqlite3_stmt* q = scope_rows_q_.get();
+  // Reset when the read is done, also after a throw, so that it holds no read transaction between
+  // calls; its bindings, which point at these strings, are cleared with it.
+  struct Done {
+    sqlite3_stmt* q;
+    ~Done() {
+      sqlite3_reset(q);
+      sqlite3_clear_bindings(q);
+    }
+  } done{q};
+  const std::string* values[] = {&cycle, &province, &kind_prefix, &past};
+  for (int i = 0; i < 4; ++i)
+    if (int rc = sqlite3_bind_text(q, i + 1, values[i]->data(), static_cast<int>(values[i]->size()), SQLITE_STATIC);
+        rc != SQLITE_OK)
+      throw SQLite::Exception(db, rc);
+  // Views of the current row: blob first, then its size, as SQLite asks.
+  auto view = [q](int i) {
+    const void* p = sqlite3_column_blob(q, i);
+    return std::string_view(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(q, i)));
+  };
+  RowBatch out;
+  int rc;
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    StoredRow row;  // columns: data, seq, hash, kind, cycle, province, subject (kRecordColumns)
+    row.data = view(0);
+    row.seq = sqlite3_column_int64(q, 1);
+    row.hash = view(2);
+    row.kind = view(3);
+    row.cycle = view(4);
+    row.province = view(5);
+    row.subject = view(6);
+    out.add(row);
+  }
+  if (rc != SQLITE_DONE) throw SQLite::Exception(db, rc);
   return out;
 }
 

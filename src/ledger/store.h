@@ -15,7 +15,9 @@
 #include <vector>
 
 #include "ledger/record.h"
+#include "ledger/row_batch.h"
 
+struct sqlite3_stmt;
 namespace SQLite {
 class Database;
 class Statement;
@@ -41,14 +43,6 @@ class LedgerDamaged : public StoreError {
   using StoreError::StoreError;
 };
 
-// A row as stored, before any interpretation (for verify and benchmarks), as scan() reads it: views into SQLite's memory, valid during the visit only.
-struct StoredRow {
-  int64_t seq = 0;
-  std::string_view kind, cycle, province, subject;
-  std::string_view hash;  // 32 raw bytes as stored (may be wrong length if tampered)
-  std::string_view data;
-};
-
 // Whether a hash column as stored (any length, if tampered) holds exactly `h`.
 inline bool stored_hash_is(std::string_view stored, const Hash& h) {
   return stored.size() == h.size() && std::memcmp(stored.data(), h.data(), h.size()) == 0;
@@ -67,6 +61,11 @@ struct RowCopy {
 // hash and agree with the indexed columns. Throws StoreError ("record N is corrupt: ...") otherwise.
 // Pure: no SQLite.
 Record record_from_row(RowCopy row);
+// The same from a row's views (a RowBatch's), copying what the record keeps. With Bytes::drop the
+// record's `data` is left empty, for a reader that keeps only what the bytes say (a decision's
+// inputs): the bytes are checked all the same.
+enum class Bytes { keep, drop };
+Record record_from_row(const StoredRow& row, Bytes bytes = Bytes::keep);
 // How many rows record_from_row has read in this process the slow way, decoding the whole envelope,
 // because the fast way (the envelope proved from the columns) did not prove them: only rows that
 // turn out corrupt, if both ways agree. For tests, which check that sound rows never go that way.
@@ -108,7 +107,7 @@ class Store {
   // The rows of one cycle and province whose kind starts with `kind_prefix`, ordered by kind and
   // then seq, copied but not decoded (one index range: a command that needs many of them reads
   // them together).
-  std::vector<RowCopy> rows_in_scope(const std::string& cycle, const std::string& province, const std::string& kind_prefix);
+  RowBatch rows_in_scope(const std::string& cycle, const std::string& province, const std::string& kind_prefix);
   // The provinces that have a record of this kind in this cycle, by the indexed columns, sorted.
   std::vector<std::string> provinces_with(const std::string& cycle, const std::string& kind);
   // Records in [from, to), in order.
@@ -187,7 +186,10 @@ class Store {
   // statements and db_, whatever statements there are.
   std::unique_ptr<SQLite::Database> closes_last_;
   std::unique_ptr<SQLite::Database> db_;  // declared before the statements: destroyed after them
-  std::unique_ptr<SQLite::Statement> get_q_, by_hash_q_, scope_rows_q_, by_scope_q_, latest_q_;
+  std::unique_ptr<SQLite::Statement> get_q_, by_hash_q_, by_scope_q_, latest_q_;
+  // rows_in_scope's, kept as SQLite's own handle: its rows are copied with SQLite's C API (a
+  // SQLite::Column per value would copy a shared pointer, two atomic operations, for each).
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> scope_rows_q_{nullptr, nullptr};
   int format_ = 0;
   // A read-only Store of a ledger that had no -wal file when it was opened: on closing, it leaves
   // none behind (see ~Store).

@@ -156,6 +156,67 @@ TEST_CASE("a row read by hash decodes away from the store, with the checks every
   CHECK(s.provinces_with("2026", "input.verslag").empty());
 }
 
+TEST_CASE("a row batch gives back every value it was given, and its rows decode as copied rows do", "[ledger][store]") {
+  RowBatch b;
+  CHECK(b.empty());
+  const std::string nul("a\0b", 3);
+  b.add(StoredRow{7, "input.verslag", "2024", "Drenthe", "GM0106", nul, "{}"});
+  b.add(StoredRow{8, "", "", "", "", "", ""});
+  b.add(StoredRow{9, "k", "c", "p", "s", std::string(32, 'h'), std::string(100000, 'd')});
+  REQUIRE(b.size() == 3);
+  CHECK(b[0].seq == 7);
+  CHECK(b[0].kind == "input.verslag");
+  CHECK(b[0].cycle == "2024");
+  CHECK(b[0].province == "Drenthe");
+  CHECK(b[0].subject == "GM0106");
+  CHECK(b[0].hash == nul);
+  CHECK(b[0].data == "{}");
+  CHECK(b[1].seq == 8);
+  CHECK((b[1].kind.empty() && b[1].subject.empty() && b[1].hash.empty() && b[1].data.empty()));
+  CHECK(b[2].hash == std::string(32, 'h'));
+  CHECK(b[2].data == std::string(100000, 'd'));
+  CHECK(b[2].subject == "s");
+  std::vector<int64_t> seqs;
+  for (const auto& row : b) seqs.push_back(row.seq);
+  CHECK(seqs == std::vector<int64_t>{7, 8, 9});
+
+  TempLedger t;
+  t.add_rows(3);
+  Store s(t.path);
+  auto row = s.row_by_hash(s.get(2)->hash);
+  REQUIRE(row);
+  const StoredRow view{row->seq, row->kind, row->cycle, row->province, row->subject, row->hash, row->data};
+  const Record whole = record_from_row(*row);
+  for (Bytes bytes : {Bytes::keep, Bytes::drop}) {
+    const Record r = record_from_row(view, bytes);
+    CHECK(r.seq == whole.seq);
+    CHECK(r.kind == whole.kind);
+    CHECK(r.cycle == whole.cycle);
+    CHECK(r.province == whole.province);
+    CHECK(r.subject == whole.subject);
+    CHECK(r.prev == whole.prev);
+    CHECK(r.body == whole.body);
+    CHECK(r.hash == whole.hash);
+    CHECK(r.data == (bytes == Bytes::keep ? whole.data : std::string()));
+  }
+  // A row that is not sound: the same words as the copied row's read.
+  RowCopy wrong_hash = *row;
+  wrong_hash.hash[0] = static_cast<char>(wrong_hash.hash[0] ^ 1);
+  RowCopy wrong_column = *row;
+  wrong_column.subject = "GM9999";
+  for (const RowCopy& bad : {wrong_hash, wrong_column}) {
+    std::string expected;
+    try {
+      record_from_row(bad);
+    } catch (const StoreError& e) {
+      expected = e.what();
+    }
+    REQUIRE_FALSE(expected.empty());
+    const StoredRow v{bad.seq, bad.kind, bad.cycle, bad.province, bad.subject, bad.hash, bad.data};
+    CHECK_THROWS_WITH(record_from_row(v, Bytes::drop), expected);
+  }
+}
+
 TEST_CASE("rows_in_scope: every row of the cycle, province and kind prefix, by kind then seq", "[ledger][store]") {
   TempLedger t;
   {
@@ -180,6 +241,15 @@ TEST_CASE("rows_in_scope: every row of the cycle, province and kind prefix, by k
   }
   CHECK(seqs == std::vector<int64_t>{2, 7, 1, 6});  // input.indicatief, input.set, input.verslag x2
   CHECK(s.rows_in_scope("2024", "Groningen", "input.").size() == 1);
+  // Read again by the kept statement: the same rows, their values as stored.
+  const RowBatch again = s.rows_in_scope("2024", "Drenthe", "input.");
+  REQUIRE(again.size() == 4);
+  const auto r6 = s.row_by_hash(s.get(6)->hash);
+  REQUIRE(r6);
+  CHECK(again[3].data == r6->data);
+  CHECK(again[3].hash == r6->hash);
+  CHECK(again[3].subject == "GM0002");
+  CHECK(again[3].kind == "input.verslag");
   CHECK(s.rows_in_scope("2025", "Drenthe", "input.").empty());
   CHECK_THROWS_AS(s.rows_in_scope("2024", "Drenthe", ""), std::invalid_argument);
 }
