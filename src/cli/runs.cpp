@@ -57,7 +57,9 @@ InputRows match_listed(const ledger::Record& set, ledger::RowBatch rows) {
   by_hash.reserve(listed.size());
   for (size_t i = 0; i < listed.size(); ++i) {
     try {
-      wanted[i] = hash_from_hex(listed[i].get<std::string>());
+      // A string read in place; anything else refused by get's own words, as before.
+      const Json& h = listed[i];
+      wanted[i] = hash_from_hex(h.is_string() ? h.get_ref<const std::string&>() : h.get<std::string>());
       by_hash.push_back(i);
     } catch (...) {
       out.listed[i].error = std::current_exception();
