@@ -10,8 +10,8 @@ namespace {
 
 struct Start {
   std::function<void()> body;
-  cpu_set_t every;       // the maker's cores, given back at the start
-  bool placed = false;   // started on cores_beside: `every` is to be given back
+  cpu_set_t every;      // the maker's cores, given back at the start
+  bool placed = false;  // started on cores_beside: `every` is to be given back
 };
 
 void* begin(void* arg) {
@@ -38,7 +38,8 @@ Thread::Thread(std::function<void()> body) {
   auto start = std::make_unique<Start>();
   start->body = std::move(body);
   pthread_attr_t attr;
-  if (int rc = pthread_attr_init(&attr); rc != 0) throw std::system_error(rc, std::generic_category(), "cannot start a thread");
+  if (int rc = pthread_attr_init(&attr); rc != 0)
+    throw std::system_error(rc, std::generic_category(), "cannot start a thread");
   if (sched_getaffinity(0, sizeof start->every, &start->every) == 0) {
     const cpu_set_t beside = cores_beside(start->every, sched_getcpu());
     start->placed = CPU_COUNT(&beside) > 0 && pthread_attr_setaffinity_np(&attr, sizeof beside, &beside) == 0;

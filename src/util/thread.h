@@ -1,6 +1,6 @@
 #pragma once
 // A worker thread that starts on another core than the thread that makes it (docs/performance.md,
-// "A new thread starts on an idle core").
+// "A new worker thread starts on an idle core").
 //
 // Linux puts a new thread on the core of the thread that made it. Every command that starts
 // workers keeps that core busy meanwhile (it reads, computes or appends), so the new thread waited
