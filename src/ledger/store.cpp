@@ -18,6 +18,8 @@ namespace verdeel::ledger {
 namespace {
 
 #define kRecordColumns "data, seq, hash, kind, cycle, province, subject"
+// The columns the reads through SQLite's C API take, in stored_row's order.
+#define kStoredRowColumns "seq, kind, cycle, province, subject, hash, data"
 
 constexpr int kBusyTimeoutMs = 10000;
 
@@ -45,6 +47,34 @@ std::string new_ledger_id() {
     for (int b = 0; b < 4; ++b) raw.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
   }
   return to_hex(raw);
+}
+
+using RawStatement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+
+RawStatement prepare_raw(sqlite3* db, const char* sql) {
+  sqlite3_stmt* raw = nullptr;
+  if (int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr); rc != SQLITE_OK) throw SQLite::Exception(db, rc);
+  return RawStatement(raw, sqlite3_finalize);
+}
+
+// The current row of a statement that selects kStoredRowColumns, as views: sqlite3_column_blob
+// then sqlite3_column_bytes (in that order, as SQLite asks) point into the statement's row, which
+// stays put until the next step. SQLite's C API, as the reads of many rows use: a SQLite::Column
+// per value would copy a shared pointer (two atomic operations) seven times a row.
+StoredRow stored_row(sqlite3_stmt* q) {
+  auto view = [q](int i) {
+    const void* p = sqlite3_column_blob(q, i);
+    return std::string_view(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(q, i)));
+  };
+  StoredRow row;
+  row.seq = sqlite3_column_int64(q, 0);
+  row.kind = view(1);
+  row.cycle = view(2);
+  row.province = view(3);
+  row.subject = view(4);
+  row.hash = view(5);
+  row.data = view(6);
+  return row;
 }
 
 // Resets a kept statement when a read is done, also after a throw, so that it holds no read
@@ -262,13 +292,9 @@ RowBatch Store::rows_in_scope(const std::string& cycle, const std::string& provi
   std::string past = kind_prefix;
   past.back() = static_cast<char>(past.back() + 1);
   sqlite3* db = db_->getHandle();
-  if (!scope_rows_q_) {
-    const char* sql = "SELECT " kRecordColumns
-                      " FROM record WHERE cycle = ? AND province = ? AND kind >= ? AND kind < ? ORDER BY kind, seq";
-    sqlite3_stmt* raw = nullptr;
-    if (int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr); rc != SQLITE_OK) throw SQLite::Exception(db, rc);
-    scope_rows_q_ = {raw, sqlite3_finalize};
-  }
+  if (!scope_rows_q_)
+    scope_rows_q_ = prepare_raw(db, "SELECT " kStoredRowColumns " FROM record WHERE cycle = ? AND province = ? AND "
+                                    "kind >= ? AND kind < ? ORDER BY kind, seq");
   sqlite3_stmt* q = scope_rows_q_.get();
   // Reset when the read is done, also after a throw, so that it holds no read transaction between
   // calls; its bindings, which point at these strings, are cleared with it.
@@ -284,24 +310,9 @@ RowBatch Store::rows_in_scope(const std::string& cycle, const std::string& provi
     if (int rc = sqlite3_bind_text(q, i + 1, values[i]->data(), static_cast<int>(values[i]->size()), SQLITE_STATIC);
         rc != SQLITE_OK)
       throw SQLite::Exception(db, rc);
-  // Views of the current row: blob first, then its size, as SQLite asks.
-  auto view = [q](int i) {
-    const void* p = sqlite3_column_blob(q, i);
-    return std::string_view(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(q, i)));
-  };
   RowBatch out;
   int rc;
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    StoredRow row;  // columns: data, seq, hash, kind, cycle, province, subject (kRecordColumns)
-    row.data = view(0);
-    row.seq = sqlite3_column_int64(q, 1);
-    row.hash = view(2);
-    row.kind = view(3);
-    row.cycle = view(4);
-    row.province = view(5);
-    row.subject = view(6);
-    out.add(row);
-  }
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW) out.add(stored_row(q));
   if (rc != SQLITE_DONE) throw SQLite::Exception(db, rc);
   return out;
 }
@@ -372,31 +383,12 @@ void Store::newest_first(int64_t limit, const std::function<bool(const Record&)>
 }
 
 void Store::scan(const std::function<bool(const StoredRow&)>& visit) {
-  // The one loop that touches every row, so it uses SQLite's C API directly: a SQLite::Column per
-  // value would copy a shared pointer (two atomic operations) seven times a row. Views, not copies:
-  // sqlite3_column_blob then sqlite3_column_bytes (in that order, as SQLite asks) point into the
-  // statement's row, which stays put until the next step.
+  // The one loop that touches every row: views, not copies (stored_row).
   sqlite3* db = db_->getHandle();
-  sqlite3_stmt* raw = nullptr;
-  const char* sql = "SELECT seq, kind, cycle, province, subject, hash, data FROM record ORDER BY seq";
-  if (int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr); rc != SQLITE_OK) throw SQLite::Exception(db, rc);
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> q(raw, sqlite3_finalize);
-  auto view = [raw](int i) {
-    const void* p = sqlite3_column_blob(raw, i);
-    return std::string_view(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(raw, i)));
-  };
-  StoredRow row;
+  RawStatement q = prepare_raw(db, "SELECT " kStoredRowColumns " FROM record ORDER BY seq");
   int rc;
-  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
-    row.seq = sqlite3_column_int64(raw, 0);
-    row.kind = view(1);
-    row.cycle = view(2);
-    row.province = view(3);
-    row.subject = view(4);
-    row.hash = view(5);
-    row.data = view(6);
-    if (!visit(row)) return;
-  }
+  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW)
+    if (!visit(stored_row(q.get()))) return;
   if (rc != SQLITE_DONE) throw SQLite::Exception(db, rc);
 }
 
