@@ -26,7 +26,7 @@ struct ImportOptions {
 struct ProvinceWork {
   std::string province;
   std::optional<ledger::Record> previous;  // its input set so far
-  InputRows in_force;                     // what that set lists, read but not decoded
+  InputRows in_force;                      // what that set lists, read but not decoded
   std::vector<decision::NewInput> rows;    // from the case
   std::exception_ptr unreadable;           // raised at this province's turn
 };
