@@ -15,8 +15,10 @@ constexpr size_t kMaxSignatures = 100;                     // as the Go implemen
 // Valid UTF-8 with no ASCII control character other than newline (signed-note text rule).
 bool clean_text(std::string_view s) {
   if (!utf8::valid(s)) return false;
-  for (unsigned char c : s)
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
     if ((c < 0x20 && c != '\n') || c == 0x7F) return false;
+  }
   return true;
 }
 

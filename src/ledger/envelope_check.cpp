@@ -28,8 +28,8 @@ constexpr std::array<bool, 256> kBare = [] {
 }();
 
 bool bare(std::string_view s) {
-  for (unsigned char c : s)
-    if (!kBare[c]) return false;
+  for (const char c : s)
+    if (!kBare[static_cast<unsigned char>(c)]) return false;
   return true;
 }
 

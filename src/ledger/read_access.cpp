@@ -34,7 +34,8 @@ std::string immutable_uri(const std::string& path) {
   static const char hex[] = "0123456789ABCDEF";
   std::string uri = "file:";
   if (!path.empty() && path.front() == '/') uri += "//";  // file:///abs/path: an empty authority
-  for (unsigned char c : path) {
+  for (const char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
     const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
                       c == '.' || c == '_' || c == '~' || c == '/';
     if (keep) {

@@ -30,8 +30,8 @@ std::u16string utf16(std::string_view s) {
 // Below U+10000 (no UTF-8 byte >= 0xF0), UTF-16 code unit order is code point order, which is the
 // byte order of UTF-8.
 bool bmp_only(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0xF0) return false;
+  for (const char c : s)
+    if (static_cast<unsigned char>(c) >= 0xF0) return false;
   return true;
 }
 

@@ -6,8 +6,10 @@
 namespace verdeel {
 
 bool CanonicalObject::plain_key(std::string_view key) {
-  for (unsigned char c : key)
+  for (const char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
     if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+  }
   return true;
 }
 

@@ -100,7 +100,7 @@ constexpr std::array<char, 512> kHexPairs = [] {
 }();
 
 char* write_hex(std::string_view bytes, char* out) {
-  for (unsigned char b : bytes) std::memcpy(out, &kHexPairs[2 * size_t{b}], 2), out += 2;
+  for (const char ch : bytes) std::memcpy(out, &kHexPairs[2 * size_t{static_cast<unsigned char>(ch)}], 2), out += 2;
   return out;
 }
 
