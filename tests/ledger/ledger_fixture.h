@@ -38,13 +38,6 @@ inline void insert_record_row(SQLite::Statement& q, const ledger::Record& r) {
   q.exec();
 }
 
-inline std::string slurp_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 struct TempLedger {
   std::filesystem::path dir = temp_dir("ledger");
   std::string path = (dir / "ledger.db").string();

@@ -318,7 +318,7 @@ TEST_CASE("a read-only Store leaves no -wal or -shm file beside a ledger that ha
   namespace fs = std::filesystem;
   const fs::path wal = t.path + "-wal", shm = t.path + "-shm";
   REQUIRE_FALSE(fs::exists(wal));  // the writer, closing last, removed them
-  const std::string bytes = verdeel::testing::slurp_file(t.path);
+  const std::string bytes = t.read_file();
   const auto time = fs::last_write_time(t.path);
   {
     Store s(t.path);
@@ -327,7 +327,7 @@ TEST_CASE("a read-only Store leaves no -wal or -shm file beside a ledger that ha
   }
   CHECK_FALSE(fs::exists(wal));
   CHECK_FALSE(fs::exists(shm));
-  CHECK(verdeel::testing::slurp_file(t.path) == bytes);
+  CHECK(t.read_file() == bytes);
   CHECK(fs::last_write_time(t.path) == time);
 
   SECTION("another connection open: it is not the last, and the files stay for it") {
@@ -341,6 +341,6 @@ TEST_CASE("a read-only Store leaves no -wal or -shm file beside a ledger that ha
     { std::ofstream(wal.string()); }  // an empty log, as a reader of another program leaves one
     { Store s(t.path); }
     CHECK(fs::exists(wal));
-    CHECK(verdeel::testing::slurp_file(t.path) == bytes);
+    CHECK(t.read_file() == bytes);
   }
 }
