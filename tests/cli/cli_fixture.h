@@ -61,6 +61,11 @@ struct Cli {
     std::string cmd = "cd " + shell_quote(dir.string()) + " && " + env + (env.empty() ? "" : " ") +
                       "VERDEEL_TIME=2024-12-20T12:00:00Z " + shell_quote(VERDEEL_BINARY);
     for (const auto& a : args) cmd += " " + shell_quote(a);
+    return shell(cmd);
+  }
+
+  // A shell command, without input; its output caught in `dir`.
+  Outcome shell(std::string cmd) const {
     auto out_file = dir / "stdout.txt", err_file = dir / "stderr.txt";
     cmd += " </dev/null >" + shell_quote(out_file.string()) + " 2>" + shell_quote(err_file.string());
     int rc = std::system(cmd.c_str());

@@ -26,6 +26,7 @@ struct ReadOnlyCopy {
 
   template <class Extra>
   explicit ReadOnlyCopy(Extra extra) {
+    if (geteuid() == 0) REQUIRE(std::system("command -v setpriv >/dev/null") == 0);  // see as_reader
     cli.decided("drenthe-2024", "Drenthe");
     media = cli.dir / "media";
     fs::create_directories(media);
@@ -56,9 +57,7 @@ struct ReadOnlyCopy {
   // A shell command as that user.
   Outcome as_reader(std::string cmd) const {
     if (geteuid() == 0) cmd = "setpriv --reuid=65534 --regid=65534 --clear-groups " + cmd;
-    auto out = cli.dir / "ro-out.txt", err = cli.dir / "ro-err.txt";
-    int rc = std::system((cmd + " </dev/null >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string())).c_str());
-    return Outcome{WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(out), slurp(err)};
+    return cli.shell(cmd);
   }
 
   std::vector<std::string> files() const {
@@ -73,7 +72,6 @@ struct ReadOnlyCopy {
 
 TEST_CASE("Every reading command reads a ledger on read-only media and writes nothing beside it",
           "[cli][read_only]") {
-  if (geteuid() == 0) REQUIRE(std::system("command -v setpriv >/dev/null") == 0);
   ReadOnlyCopy copy([](ReadOnlyCopy&) {});
   // The folder is read-only to the program's user: no file can be made there.
   REQUIRE(copy.as_reader("touch " + shell_quote((copy.media / "probe").string())).status != 0);
@@ -96,7 +94,6 @@ TEST_CASE("Every reading command reads a ledger on read-only media and writes no
 
 TEST_CASE("A ledger on read-only media whose write-ahead log cannot be read is refused with a clear message",
           "[cli][read_only]") {
-  if (geteuid() == 0) REQUIRE(std::system("command -v setpriv >/dev/null") == 0);
   // A -wal file without its -shm (copied without it): SQLite would need to create the -shm.
   ReadOnlyCopy copy([](ReadOnlyCopy& c) { Cli::write(c.ledger + "-wal", ""); });
   auto v = copy.run({"verify"});
@@ -108,7 +105,6 @@ TEST_CASE("A ledger on read-only media whose write-ahead log cannot be read is r
 }
 
 TEST_CASE("A ledger reached through a link is read as the file the link leads to", "[cli][read_only]") {
-  if (geteuid() == 0) REQUIRE(std::system("command -v setpriv >/dev/null") == 0);
   // The link lies in the read-only folder, the ledger in a folder its reader may write in. SQLite
   // puts the -wal and -shm files beside the ledger itself, so it is read the normal way (with a
   // writer's log, if one were writing), not as immutable.
