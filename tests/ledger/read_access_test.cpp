@@ -3,10 +3,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <filesystem>
-#include <random>
 #include <string>
 
 #include "ledger/read_access.h"
+#include "ledger_fixture.h"
 
 using namespace verdeel::ledger;
 
@@ -24,18 +24,14 @@ TEST_CASE("a reading command opens a ledger immutable only on read-only media wi
 }
 
 TEST_CASE("a ledger in a folder that can be written is read the normal way", "[ledger][read_access]") {
-  std::random_device rd;
-  auto dir = std::filesystem::temp_directory_path() / ("verdeel-ra-" + std::to_string(rd()));
-  std::filesystem::create_directories(dir);
+  const auto dir = verdeel::testing::temp_dir("ra");
   const std::string path = (dir / "ledger.db").string();
   CHECK(read_access(look_beside(path)) == ReadAccess::normal);
   std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("the immutable URI opens exactly the file it names, whatever its name", "[ledger][read_access]") {
-  std::random_device rd;
-  auto dir = std::filesystem::temp_directory_path() / ("verdeel-uri-" + std::to_string(rd()));
-  std::filesystem::create_directories(dir);
+  const auto dir = verdeel::testing::temp_dir("uri");
   // Characters a URI gives meaning to ('?', '#', '%', '&', '='), a space, a colon, non-ASCII.
   const std::string names[] = {"plain.db", "with space.db", "q?mode=rw.db", "hash#frag.db", "pct%41.db",
                                "a&b=c.db", "Fryslân ledger.db", "colon:name.db"};
