@@ -1,20 +1,25 @@
 /* The physical limits verdeel is measured against (docs/performance.md), built
- * by scripts/bench with plain `cc -O2 ... -lsqlite3 -lcrypto`.
+ * by scripts/bench with plain `cc -O2`, twice: bench_insert with
+ * -DBASELINE_INSERT_ONLY (the two insert modes, linked to SQLite alone, as a
+ * process that only inserts would be) and bench_baseline (every mode, linked to
+ * SQLite and libcrypto). Both link those libraries as the verdeel program does:
+ * from their archives when it does (VERDEEL_STATIC_LIBS), else the shared ones.
  *
  *   bench_baseline insert SRC.db DST.db SCHEMA.sql [FROM TO]
  *       Copies the record rows of the ledger SRC (those with FROM <= seq < TO,
- *       when given) into memory, then times only inserting exactly those rows
- *       (same bytes, same columns) into a fresh DST created with SCHEMA.sql
- *       (the same table and indexes), in ONE transaction, with the same
- *       pragmas (WAL, synchronous=FULL), with one prepared statement. Nothing
- *       is computed: no JSON, no hashing. Also reports the setup time (copying
- *       the rows, creating DST), so that scripts/bench can time a whole
- *       process that only inserts: its wall time minus the setup.
+ *       when given) into memory, makes a new DST with SCHEMA.sql (the same
+ *       table and indexes) and closes it, then opens DST and inserts exactly
+ *       those rows (same bytes, same columns) in ONE transaction, with the same
+ *       pragmas (WAL, synchronous=FULL), with one prepared statement, and
+ *       closes it. Nothing is computed: no JSON, no hashing. Times the inserts
+ *       alone (BEGIN to COMMIT) and reports the setup time (copying the rows,
+ *       making DST, closing SRC), so that scripts/bench can time a whole
+ *       process that only opens a closed database file, inserts and closes it:
+ *       its wall time minus the setup.
  *   bench_baseline insert-into SRC.db DST.db FROM TO
  *       The same, into an existing ledger DST (a copy of SRC as it was before
  *       the command that wrote rows FROM..TO): the same inserts into the same
- *       tables and indexes as they stood, not into an empty table. Opening
- *       DST is then counted as work, not setup.
+ *       tables and indexes as they stood, not into an empty table.
  *   bench_baseline scan DB
  *       Times reading every row in seq order, each of its stored values
  *       (seq, kind, cycle, province, subject, hash, data), computing
@@ -33,8 +38,10 @@
  *
  * Prints one line: "<rows> <seconds> <bytes>" (bytes = total size of data);
  * insert adds "<setup seconds>". */
+#ifndef BASELINE_INSERT_ONLY
 #define OPENSSL_SUPPRESS_DEPRECATED /* SHA256_*: see scan() */
 #include <openssl/sha.h>
+#endif
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -115,21 +122,25 @@ static int insert(const char* src, const char* dst, const char* schema_path, lon
      faults from BEGIN to the end of close), work done in the setup that is subtracted. */
 
   sqlite3* db;
-  /* Into an existing ledger, opening it is part of the work (verdeel's commands open theirs);
-     making a new file and its table is not. */
-  double setup1 = now();
-  if (schema_path) remove(dst);
   /* Without SQLite's connection mutex, as verdeel opens its ledgers: one thread uses it. */
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (schema_path ? SQLITE_OPEN_CREATE : 0);
-  if (sqlite3_open_v2(dst, &db, flags, NULL) != SQLITE_OK)
-    die(db, dst);
-  if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", NULL, NULL, NULL) != SQLITE_OK) die(db, "pragmas");
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (schema_path) {
+    /* A new file with the empty table, made and closed in the setup: the process then finds a
+       closed database file, as verdeel's commands find their ledger (closing it checkpointed and
+       removed its WAL, as every last connection's close does). */
+    remove(dst);
+    if (sqlite3_open_v2(dst, &db, flags | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) die(db, dst);
+    if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", NULL, NULL, NULL) != SQLITE_OK)
+      die(db, "pragmas");
     char* schema = slurp(schema_path);
     if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) die(db, "schema");
     free(schema);
-    setup1 = now();
+    if (sqlite3_close(db) != SQLITE_OK) die(db, "close");
   }
+  /* The work: opening the file (verdeel's commands open theirs), the inserts, commit and close. */
+  double setup1 = now();
+  if (sqlite3_open_v2(dst, &db, flags, NULL) != SQLITE_OK) die(db, dst);
+  if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", NULL, NULL, NULL) != SQLITE_OK) die(db, "pragmas");
   double t0 = now();
   if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) die(db, "begin");
   sqlite3_stmt* ins;
@@ -156,6 +167,7 @@ static int insert(const char* src, const char* dst, const char* schema_path, lon
   return 0;
 }
 
+#ifndef BASELINE_INSERT_ONLY
 static int scan(const char* path, int whole_rows) {
   double t0 = now();
   sqlite3* db;
@@ -202,6 +214,7 @@ static int scan(const char* path, int whole_rows) {
   printf("%zu %.6f %lld\n", n, t1 - t0, bytes + (acc & 0) + (long long)(text & 0));
   return 0;
 }
+#endif
 
 int main(int argc, char** argv) {
   if (argc == 5 && strcmp(argv[1], "insert") == 0) return insert(argv[2], argv[3], argv[4], 0, INT64_MAX);
@@ -209,10 +222,16 @@ int main(int argc, char** argv) {
     return insert(argv[2], argv[3], argv[4], atoll(argv[5]), atoll(argv[6]));
   if (argc == 6 && strcmp(argv[1], "insert-into") == 0)
     return insert(argv[2], argv[3], NULL, atoll(argv[4]), atoll(argv[5]));
+#ifndef BASELINE_INSERT_ONLY
   if (argc == 3 && strcmp(argv[1], "scan") == 0) return scan(argv[2], 1);
   if (argc == 3 && strcmp(argv[1], "scan-data") == 0) return scan(argv[2], 0);
+#endif
+#ifdef BASELINE_INSERT_ONLY
+  fprintf(stderr, "usage: bench_insert insert SRC.db DST.db SCHEMA.sql [FROM TO] | insert-into SRC.db DST.db FROM TO\n");
+#else
   fprintf(stderr,
           "usage: bench_baseline insert SRC.db DST.db SCHEMA.sql [FROM TO] | insert-into SRC.db DST.db FROM TO | "
           "scan DB | scan-data DB\n");
+#endif
   return 2;
 }
