@@ -225,13 +225,11 @@ int main(int argc, char** argv) {
 #ifndef BASELINE_INSERT_ONLY
   if (argc == 3 && strcmp(argv[1], "scan") == 0) return scan(argv[2], 1);
   if (argc == 3 && strcmp(argv[1], "scan-data") == 0) return scan(argv[2], 0);
-#endif
-#ifdef BASELINE_INSERT_ONLY
-  fprintf(stderr, "usage: bench_insert insert SRC.db DST.db SCHEMA.sql [FROM TO] | insert-into SRC.db DST.db FROM TO\n");
-#else
   fprintf(stderr,
           "usage: bench_baseline insert SRC.db DST.db SCHEMA.sql [FROM TO] | insert-into SRC.db DST.db FROM TO | "
           "scan DB | scan-data DB\n");
+#else
+  fprintf(stderr, "usage: bench_insert insert SRC.db DST.db SCHEMA.sql [FROM TO] | insert-into SRC.db DST.db FROM TO\n");
 #endif
   return 2;
 }
