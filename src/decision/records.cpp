@@ -141,7 +141,9 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
                  d.uitkomsten.size() + 1;
   for (const auto& v : d.verdelingen) count += 1 + v.aandelen.size();
   out.reserve(count);
-  auto add = [&](const char* kind, const std::string& subject, Body body) {
+  // Takes the body over: a body written in place, Body()(...)(...), is an lvalue of a temporary,
+  // which a by-value parameter would copy (buffer and members) for every record.
+  auto add = [&](const char* kind, const std::string& subject, Body& body) {
     out.push_back(StepRecord{kind, subject, std::move(body)});
   };
 
@@ -196,7 +198,7 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
         "inputs", hashes(exclusion_inputs(e, idx)));
     if (e.rule == "below_minimum") body("round", e.round);
     body("rule", e.rule);
-    add("step.exclusion", e.gemeente, std::move(body));
+    add("step.exclusion", e.gemeente, body);
   }
 
   // Toelichting, stap 4b: the equal percentage, minimum, shortfall, rounding.
@@ -212,7 +214,7 @@ std::vector<StepRecord> decision_records(const method::Decision& d, const std::v
               ("rest", v.rest)
               ("rounds", v.rounds)
               ("shortfall", v.shortfall);
-    add("step.percentage", "", std::move(percentage));
+    add("step.percentage", "", percentage);
     for (const auto& a : v.aandelen) {
       add("step.aandeel", a.gemeente,
           Body()("attr", a.attr)
