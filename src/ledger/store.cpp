@@ -49,8 +49,6 @@ std::string new_ledger_id() {
   return to_hex(raw);
 }
 
-using RawStatement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
-
 RawStatement prepare_raw(sqlite3* db, const char* sql) {
   sqlite3_stmt* raw = nullptr;
   if (int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr); rc != SQLITE_OK) throw SQLite::Exception(db, rc);

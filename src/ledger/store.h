@@ -25,6 +25,9 @@ class Statement;
 
 namespace verdeel::ledger {
 
+// A statement kept as SQLite's own handle, finalized with it (the reads of many rows: store.cpp).
+using RawStatement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+
 class MerkleAppender;  // store_merkle.h
 
 inline constexpr int32_t kApplicationId = 0x5644524C;  // "VDRL"
@@ -55,6 +58,8 @@ struct RowCopy {
   std::string kind, cycle, province, subject;
   std::string hash;  // as stored
   std::string data;
+  // Views of its values, valid while it lives and is not changed.
+  StoredRow view() const { return StoredRow{seq, kind, cycle, province, subject, hash, data}; }
 };
 
 // The record a row holds, after the checks every read makes: the bytes decode, hash to the stored
@@ -189,7 +194,7 @@ class Store {
   std::unique_ptr<SQLite::Statement> get_q_, by_hash_q_, by_scope_q_, latest_q_;
   // rows_in_scope's, kept as SQLite's own handle: its rows are copied with SQLite's C API (a
   // SQLite::Column per value would copy a shared pointer, two atomic operations, for each).
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> scope_rows_q_{nullptr, nullptr};
+  RawStatement scope_rows_q_{nullptr, nullptr};
   int format_ = 0;
   // A read-only Store of a ledger that had no -wal file when it was opened: on closing, it leaves
   // none behind (see ~Store).

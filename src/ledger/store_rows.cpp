@@ -31,7 +31,7 @@ uint64_t rows_read_the_slow_way() { return g_rows_not_proved.load(std::memory_or
 Record record_from_row(RowCopy row) {
   {
     Record r;
-    if (proved(StoredRow{row.seq, row.kind, row.cycle, row.province, row.subject, row.hash, row.data}, r)) {
+    if (proved(row.view(), r)) {
       r.seq = row.seq;  // the row's strings, moved
       r.kind = std::move(row.kind);
       r.cycle = std::move(row.cycle);
