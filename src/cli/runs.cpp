@@ -87,8 +87,8 @@ void resolve_listed(ledger::Store& store, const ledger::Record& set, InputRows& 
     ListedInput& entry = rows.listed[i];
     if (!unresolved(entry)) continue;
     const Hash wanted = hash_from_hex(hashes.at(i).get<std::string>());  // well-formed: else it holds an error
-    entry.row = store.row_by_hash(wanted);
-    if (entry.row && entry.row->seq >= before) entry.row.reset();  // hashes are unique: the only one
+    if (auto row = store.row_by_hash(wanted); row && row->seq < before)  // hashes are unique: the only one
+      entry.row = std::make_unique<ledger::RowCopy>(std::move(*row));
     if (!entry.row)
       entry.error = std::make_exception_ptr(
           std::runtime_error(set.label() + " names a record that is not in the ledger: " + to_hex(wanted)));

@@ -3,6 +3,7 @@
 // that show, explain, replay or bundle a decision.
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,8 +32,9 @@ std::vector<decision::InputRef> load_input_set(ledger::Store& store, const ledge
 // entry of the set, read but not decoded: its row, or what went wrong in reading it, raised when
 // its turn comes, so that the first bad entry of the list is the one named, as one step would.
 struct ListedInput {
-  std::optional<size_t> in_scope;      // its row in InputRows::scope
-  std::optional<ledger::RowCopy> row;  // or its row, read by its hash (resolve_listed)
+  std::optional<size_t> in_scope;         // its row in InputRows::scope
+  std::unique_ptr<ledger::RowCopy> row;   // or its row, read by its hash (resolve_listed; rare, so
+                                          // held apart: an entry is one of hundreds, made at once)
   std::exception_ptr error;
 };
 // Every entry of an input set, with the rows they were picked from.

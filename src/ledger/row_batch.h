@@ -1,11 +1,14 @@
 #pragma once
-// Rows copied out of SQLite into one buffer (Store::rows_in_scope): a read of many rows makes one
-// copy of their bytes, not a string per value, and the bytes a reader does not keep (a decision's
-// inputs: the body is parsed, the envelope is not kept) are never copied again. Not yet
-// interpreted: record_from_row decodes a row, on any thread.
+// Rows copied out of SQLite into a few large buffers (Store::rows_in_scope): a read of many rows
+// makes one copy of their bytes, not a string per value; the bytes are never moved after (a buffer
+// that grew would copy them at each doubling, into memory touched for the first time); and the
+// bytes a reader does not keep (a decision's inputs: the body is parsed, the envelope is not kept)
+// are never copied again. Not yet interpreted: record_from_row decodes a row, on any thread.
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,10 +28,10 @@ class RowBatch {
  public:
   size_t size() const { return rows_.size(); }
   bool empty() const { return rows_.empty(); }
-  // Views into this batch: valid until it is changed, moved or destroyed.
+  // Views into this batch: valid while it lives (a move keeps them valid: the bytes stay put).
   StoredRow operator[](size_t i) const {
     const Row& r = rows_[i];
-    const char* p = bytes_.data() + r.at;
+    const char* p = r.at;
     StoredRow out;
     out.seq = r.seq;
     std::string_view* fields[kValues] = {&out.kind, &out.cycle, &out.province, &out.subject, &out.hash, &out.data};
@@ -38,14 +41,25 @@ class RowBatch {
     }
     return out;
   }
-  // Copies a row in (its values back to back).
+  // Copies a row in (its values back to back, in the last chunk, or in a new one when it does not
+  // fit: the bytes are never moved, so no row is copied twice, and memory is touched once).
   void add(const StoredRow& row) {
-    Row r{row.seq, bytes_.size(), {}};
     const std::string_view values[kValues] = {row.kind, row.cycle, row.province, row.subject, row.hash, row.data};
+    size_t total = 0;
+    for (const auto& v : values) total += v.size();
+    if (chunks_.empty() || cap_ - used_ < total) {
+      cap_ = total > kChunk ? total : kChunk;
+      chunks_.emplace_back(new char[cap_]);  // not zeroed: only what is written is touched
+      used_ = 0;
+    }
+    char* p = chunks_.back().get() + used_;
+    Row r{row.seq, p, {}};
     for (size_t k = 0; k < kValues; ++k) {
       r.size[k] = values[k].size();
-      bytes_.append(values[k]);
+      if (!values[k].empty()) std::memcpy(p, values[k].data(), values[k].size());
+      p += values[k].size();
     }
+    used_ += total;
     rows_.push_back(r);
   }
 
@@ -65,12 +79,14 @@ class RowBatch {
 
  private:
   static constexpr size_t kValues = 6;  // kind, cycle, province, subject, hash, data
+  static constexpr size_t kChunk = 64 * 1024;
   struct Row {
     int64_t seq;
-    size_t at;                            // where its values begin in bytes_
-    std::array<size_t, kValues> size;     // and how long each is
+    const char* at;                    // where its values begin, in one of chunks_
+    std::array<size_t, kValues> size;  // and how long each is
   };
-  std::string bytes_;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  size_t cap_ = 0, used_ = 0;  // the last chunk's size, and how much of it holds rows
   std::vector<Row> rows_;
 };
 

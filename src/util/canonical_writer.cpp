@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 namespace verdeel {
 
@@ -93,15 +94,26 @@ CanonicalObject& CanonicalObject::ints(std::string_view key, const std::pair<std
         throw CanonicalError("object key given twice: " + std::string(order[i]->first));
   }
   return member(key, [&] {
-    buf_.push_back('{');
+    // Written in place, into room made once: the members are a few short keys and numbers, and
+    // this is the most frequent value of a decision's records.
+    size_t most = 2;  // {}
+    for (size_t i = 0; i < n; ++i) most += order[i]->first.size() + 4 + 20;  // ,"key": and a number
+    const size_t at = buf_.size();
+    buf_.resize(at + most);
+    char* const begin = buf_.data() + at;
+    char* p = begin;
+    *p++ = '{';
     for (size_t i = 0; i < n; ++i) {
-      if (i > 0) buf_.push_back(',');
-      buf_.push_back('"');
-      buf_.append(order[i]->first);
-      buf_.append("\":");
-      append_number(order[i]->second);
+      if (i > 0) *p++ = ',';
+      *p++ = '"';
+      std::memcpy(p, order[i]->first.data(), order[i]->first.size());
+      p += order[i]->first.size();
+      *p++ = '"';
+      *p++ = ':';
+      p = std::to_chars(p, begin + most, order[i]->second).ptr;
     }
-    buf_.push_back('}');
+    *p++ = '}';
+    buf_.resize(at + static_cast<size_t>(p - begin));
   });
 }
 
@@ -126,17 +138,21 @@ void CanonicalObject::begin_member(std::string_view key, bool plain) {
   }
   if (!members_.empty()) buf_.push_back(',');
   Member m{buf_.size(), 0, 0, key.size(), plain};
-  if (plain) {
-    buf_.push_back('"');
-    m.key_at = buf_.size();
-    buf_.append(key);
-    buf_.push_back('"');
+  if (plain) {  // "key": in place, into room made once
+    const size_t at = buf_.size();
+    buf_.resize(at + key.size() + 3);
+    char* p = buf_.data() + at;
+    *p = '"';
+    std::memcpy(p + 1, key.data(), key.size());
+    p[key.size() + 1] = '"';
+    p[key.size() + 2] = ':';
+    m.key_at = at + 1;
   } else {
     append_canonical_string(key, buf_);
     m.key_at = raw_keys_.size();
     raw_keys_.emplace_back(key);
+    buf_.push_back(':');
   }
-  buf_.push_back(':');
   members_.push_back(m);
 }
 

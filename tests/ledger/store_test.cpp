@@ -216,6 +216,29 @@ TEST_CASE("a row batch gives back every value it was given, and its rows decode 
   }
 }
 
+TEST_CASE("a row batch keeps every row whole across its buffers, and a move keeps its views valid", "[ledger][store]") {
+  // Rows of many sizes, more than one buffer's worth (64 KiB), some larger than a buffer: each row
+  // lies in one buffer, and the views taken before the batch moved still read the same bytes.
+  RowBatch b;
+  std::vector<std::string> data;
+  for (int i = 0; i < 400; ++i) {
+    data.push_back(std::string(static_cast<size_t>(i % 7 == 0 ? 70000 + i : 300 + 37 * i), static_cast<char>('a' + i % 26)));
+    b.add(StoredRow{i, "input.verslag", "2024", "Drenthe", "GM" + std::to_string(i), std::string(32, 'h'), data.back()});
+  }
+  const StoredRow before = b[399];
+  const RowBatch moved = std::move(b);
+  REQUIRE(moved.size() == 400);
+  for (size_t i = 0; i < moved.size(); ++i) {
+    INFO("row " << i);
+    CHECK(moved[i].seq == static_cast<int64_t>(i));
+    CHECK(moved[i].subject == "GM" + std::to_string(i));
+    CHECK(moved[i].data == data[i]);
+    CHECK(moved[i].hash == std::string(32, 'h'));
+  }
+  CHECK(before.data == data[399]);
+  CHECK(before.data.data() == moved[399].data.data());
+}
+
 TEST_CASE("rows_in_scope: every row of the cycle, province and kind prefix, by kind then seq", "[ledger][store]") {
   TempLedger t;
   {

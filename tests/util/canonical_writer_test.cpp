@@ -166,6 +166,15 @@ TEST_CASE("CanonicalObject::Ints writes what a nested CanonicalObject of the sam
   CHECK(CanonicalObject()("p", eight).str() == R"({"p":{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8}})");
   CHECK_THROWS_AS(CanonicalObject()("p", Ints2{{{"amv", 1}, {"amv", 2}}}), CanonicalError);
   CHECK_THROWS_AS(CanonicalObject()("p", CanonicalObject::Ints<2>{{{"k\xff", 1}, {"a", 2}}}).str(), CanonicalError);
+  // The widest numbers, and long keys, written in place: nothing cut off, nothing left over.
+  const std::string long_key(300, 'k');
+  CanonicalObject::Ints<3> wide{{{"max", INT64_MAX}, {"min", INT64_MIN}, {long_key, 0}}};
+  CHECK(CanonicalObject()("p", wide)("q", 1).str() ==
+        R"({"p":{")" + long_key + R"(":0,"max":9223372036854775807,"min":-9223372036854775808},"q":1})");
+  CHECK(CanonicalObject()("p", Ints2{{{"a", INT64_MIN}, {"b", INT64_MIN}}}).str() ==
+        R"({"p":{"a":-9223372036854775808,"b":-9223372036854775808}})");
+  CHECK(CanonicalObject()(long_key, 1)("p", wide).str() ==
+        CanonicalObject()(long_key, 1)("p", CanonicalObject()("max", INT64_MAX)("min", INT64_MIN)(long_key, 0)).str());
 }
 
 TEST_CASE("CanonicalObject::Ints puts its keys in canonical order from any order given", "[util][canonical]") {
