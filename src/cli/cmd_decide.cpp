@@ -2,11 +2,9 @@
 // recorded inputs and records every step and the result, one transaction.
 #include <algorithm>
 #include <iostream>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
+#include <exception>
 
 #include "cli/clock.h"
 #include "cli/context.h"
@@ -147,68 +145,40 @@ struct Province {
   Prepared prepared;
 };
 
-Province read_and_prepare(ledger::Store& store, const DecideOptions& opt, const std::string& province) {
-  Province out;
-  auto work = read_province(store, opt.cycle, province, opt.again, out.skipped);
-  if (!work) return out;
-  out.work = std::move(*work);
-  out.prepared = prepare_province(opt.cycle, out.work);
-  return out;
-}
-
-// The connection each thread reads the ledger through: the writing thread its own; a computing
-// thread one of its own to the same ledger, opened on its first province, in a read transaction
-// begun after the writing thread's write transaction. The writing thread holds the ledger's write
-// lock until it commits, so that read transaction sees the ledger exactly as it stood before this
-// command (WAL: readers do not wait for the writer), and what each province reads is the same
-// whichever thread reads it: the writing thread's own appends are other provinces' decision
-// records, which no province reads (an input set listing a record elsewhere is finished by the
-// writing thread, among the records held before the command: resolve_listed).
-class Readers {
- public:
-  explicit Readers(ledger::Store& own) : own_(own), owner_(std::this_thread::get_id()) {}
-
-  ledger::Store& here() {
-    const auto me = std::this_thread::get_id();
-    if (me == owner_) return own_;
-    {
-      std::lock_guard<std::mutex> lock(m_);
-      if (auto it = opened_.find(me); it != opened_.end()) return it->second->store;
-    }
-    auto conn = std::make_unique<Connection>(own_.path());  // outside the lock: each thread opens its own
-    std::lock_guard<std::mutex> lock(m_);
-    return opened_.emplace(me, std::move(conn)).first->second->store;
-  }
-
- private:
-  struct Connection {
-    explicit Connection(const std::string& path) : store(path), snapshot(store) {}
-    ledger::Store store;
-    ledger::Store::Snapshot snapshot;
-  };
-  ledger::Store& own_;
-  const std::thread::id owner_;
-  std::mutex m_;
-  std::map<std::thread::id, std::unique_ptr<Connection>> opened_;
-};
-
-// Every province in one transaction. Each province is read and computed as one job, on any
-// thread, through that thread's connection (Readers); the writing thread appends the provinces in
-// order (OrderedJobs), and reads and computes one itself whenever it would otherwise wait. So the
-// records, and every message, are the same whatever the number of threads, and an error in reading
-// or computing a province is raised when that province's turn comes, after the provinces before it.
+// Every province in one transaction. The writing thread reads each province (its input set and
+// rows, copied but not decoded) through its own connection, before it appends anything, so every
+// province reads the ledger exactly as it stood before this command; each province read becomes a
+// job at once, checked, decoded and computed on any thread (OrderedJobs), while the writing thread
+// reads the next. It then appends the provinces in order, and computes one itself whenever it
+// would otherwise wait. So the records, and every message, are the same whatever the number of
+// threads, and an error in reading or computing a province is raised when that province's turn
+// comes, after the provinces before it. Only the writing thread touches the ledger: the computing
+// threads need no connection of their own (opening one, and filling its page cache, cost more than
+// reading every province on the writing thread: docs/performance.md).
 void decide(ledger::Store& store, ledger::Store::Writer& w, const DecideOptions& opt,
             const std::vector<std::string>& provinces) {
   const int64_t start = w.size();  // the ledger's size before this command appends anything
   auto workers =
       provinces.size() > 1 ? static_cast<unsigned>(std::min<size_t>(opt.threads, provinces.size() - 1)) : 0u;
-  if (workers > 0 && !store.others_can_read_while_writing()) workers = 0;  // only this connection can read
-  Readers readers(store);  // before the jobs: its connections close after their threads are joined
   OrderedJobs<Province> jobs(workers);
   std::vector<size_t> order;
   order.reserve(provinces.size());
-  for (const auto& name : provinces)
-    order.push_back(jobs.add([&readers, &opt, name] { return read_and_prepare(readers.here(), opt, name); }));
+  for (const auto& name : provinces) {
+    auto read = std::make_shared<Province>();  // shared with its job, which takes it over
+    std::exception_ptr error;
+    try {
+      if (auto work = read_province(store, opt.cycle, name, opt.again, read->skipped)) read->work = std::move(*work);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    order.push_back(jobs.add([read, error, &opt]() -> Province {
+      if (error) std::rethrow_exception(error);  // in this province's turn
+      Province out = std::move(*read);
+      if (out.skipped.empty()) out.prepared = prepare_province(opt.cycle, out.work);
+      return out;
+    }));
+    if (error) break;  // the provinces after it are never reached
+  }
   for (size_t job : order) {
     Province d = jobs.take(job);
     if (!d.skipped.empty()) {

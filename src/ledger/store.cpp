@@ -230,10 +230,6 @@ Store::Snapshot::~Snapshot() { store_.db().tryExec("ROLLBACK"); }  // read only:
 
 SQLite::Database& Store::db() { return *db_; }
 
-bool Store::others_can_read_while_writing() {
-  return db_->execAndGet("PRAGMA journal_mode").getString() == "wal";
-}
-
 int64_t Store::size() {
   SQLite::Statement q(*db_, "SELECT COALESCE(MAX(seq) + 1, 0) FROM record");
   q.executeStep();

@@ -100,10 +100,6 @@ class Store {
   int format() const { return format_; }
   // Number of records (seq of the head + 1).
   int64_t size();
-  // Whether another connection to this ledger can read while this one writes: the ledger is in
-  // WAL mode, as `verdeel init` makes it. A reader that begins its read transaction after this
-  // connection's write transaction began sees the ledger as it stood before that transaction.
-  bool others_can_read_while_writing();
   std::optional<Record> head();
   std::optional<Record> get(int64_t seq);
   std::optional<Record> by_hash(const Hash& h);

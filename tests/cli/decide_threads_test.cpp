@@ -287,10 +287,11 @@ TEST_CASE("an input a set lists is looked up in the ledger as it was, not among 
   }
 }
 
-TEST_CASE("a ledger not in WAL mode is decided on one thread, with the same records", "[cli][decide]") {
-  // A computing thread reads through a connection of its own, which only WAL lets read beside the
-  // writer: in rollback-journal mode its read lock would hold the writer's commit until the busy
-  // timeout. Such a ledger (made so from outside) is decided on the writing thread alone.
+TEST_CASE("a ledger not in WAL mode is decided on several threads, with the same records", "[cli][decide]") {
+  // Only the writing thread reads the ledger, so its journal mode does not matter to the computing
+  // threads. (When each computing thread read through a connection of its own, only WAL let it read
+  // beside the writer: in rollback-journal mode its read lock held the writer's commit until the
+  // busy timeout, and such a ledger had to be decided on one thread.)
   Cli cli;
   REQUIRE(cli.run({"init"}).status == 0);
   REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
