@@ -1,10 +1,10 @@
 // verdeel decide --cycle C (--province P | --all): runs the method on the
 // recorded inputs and records every step and the result, one transaction.
 #include <algorithm>
+#include <exception>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <exception>
 
 #include "cli/clock.h"
 #include "cli/context.h"
