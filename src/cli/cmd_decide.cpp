@@ -57,16 +57,44 @@ struct Prepared {
   std::optional<Unresolved> unresolved;  // set instead of the above when the writing thread must finish
 };
 
+// The latest input.set among a province's input rows (rows_in_scope: by kind, then seq), copied.
+std::optional<ledger::RowCopy> latest_set(const ledger::RowBatch& scope) {
+  for (size_t i = scope.size(); i-- > 0;) {
+    const ledger::StoredRow r = scope[i];
+    if (r.kind == "input.set")
+      return ledger::RowCopy{r.seq, std::string(r.kind), std::string(r.cycle), std::string(r.province),
+                             std::string(r.subject), std::string(r.hash), std::string(r.data)};
+  }
+  return std::nullopt;
+}
+
 // Reads what province `province` needs; nullopt, after saying so, when it is already decided on
 // these inputs and `again` was not given.
 std::optional<ProvinceWork> read_province(ledger::Store& store, const std::string& cycle, const std::string& province,
                                           bool again, std::string& skipped) {
+  std::vector<RunSpan> spans;
+  try {
+    spans = run_spans(store, cycle, province);
+  } catch (...) {
+    // The set is the first thing a province's reading checks: a corrupt set is named before what
+    // went wrong after it (a corrupt decision record, say), as when the set was decoded first.
+    if (auto set = store.latest_row(cycle, province, "input.set")) ledger::record_from_row(*set);
+    throw;
+  }
+  if (spans.empty()) {
+    // Never decided: its input set is among its input rows, read in the same range (one query
+    // fewer per province, on the thread that reads and appends for every province).
+    auto scope = store.rows_in_scope(cycle, province, "input.");
+    auto set = latest_set(scope);
+    if (!set) throw UsageError("no inputs recorded for " + province + " " + cycle);
+    std::string set_hash = to_hex(set->hash);
+    return ProvinceWork{province, std::move(set_hash), 1, std::move(*set), std::move(scope)};
+  }
   auto set = store.latest_row(cycle, province, "input.set");
   if (!set) throw UsageError("no inputs recorded for " + province + " " + cycle);
   std::string set_hash = to_hex(set->hash);
   try {
-    auto spans = run_spans(store, cycle, province);
-    if (!spans.empty() && !again) {
+    if (!again) {
       auto last = store.get(spans.back().end);
       if (last && last->body.value("input_set", "") == set_hash) {
         ledger::record_from_row(*set);  // the set is read, and so checked, as when it is decided on
@@ -79,9 +107,7 @@ std::optional<ProvinceWork> read_province(ledger::Store& store, const std::strin
     auto scope = store.rows_in_scope(cycle, province, "input.");
     return ProvinceWork{province, set_hash, static_cast<int64_t>(spans.size()) + 1, std::move(*set), std::move(scope)};
   } catch (...) {
-    // The set is the first thing a province's reading checks: a corrupt set is named before what
-    // went wrong after it (a corrupt decision record, say), as when the set was decoded first.
-    ledger::record_from_row(*set);
+    ledger::record_from_row(*set);  // named first, as above
     throw;
   }
 }
