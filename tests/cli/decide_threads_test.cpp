@@ -234,6 +234,45 @@ TEST_CASE("decide checks the input set of a province it skips as already decided
   }
 }
 
+TEST_CASE("a province never decided is decided on its latest input set, which is checked", "[cli][decide]") {
+  // Never decided, a province's input set is taken from its input rows rather than looked up on
+  // its own: after a correction there are two sets, and the later one is the one decided on.
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  auto dir = cli.copy_example("drenthe-2024");
+  REQUIRE(cli.run({"import", "--cycle", "2024", dir.string()}).status == 0);
+  const int64_t first_set = latest_seq(cli.db, "input.set", "Drenthe");
+  std::string verslag = verdeel::testing::slurp(dir / "verslag.csv");
+  verslag.replace(verslag.find("Meppel,192,0"), 12, "Meppel,200,0");
+  Cli::write(dir / "verslag.csv", verslag);
+  REQUIRE(cli.run({"import", "--cycle", "2024", dir.string()}).status == 0);
+  const int64_t set = latest_seq(cli.db, "input.set", "Drenthe");
+  REQUIRE(set > first_set);
+  std::string set_hash;
+  {
+    SQLite::Database db(cli.db, SQLite::OPEN_READONLY);
+    set_hash = db.execAndGet("SELECT lower(hex(hash)) FROM record WHERE seq = " + std::to_string(set)).getString();
+  }
+  for (const char* threads : {"0", "1"}) {
+    const std::string db = copy_ledger(cli, std::string("t") + threads + ".db");
+    auto d = cli.run_raw({"--db", db, "decide", "--cycle", "2024", "--all", "--threads", threads});
+    INFO(d.err);
+    REQUIRE(d.status == 0);
+    SQLite::Database after(db, SQLite::OPEN_READONLY);
+    const auto start = verdeel::Json::parse(
+        after.execAndGet("SELECT data FROM record WHERE kind = 'decision.start'").getString());
+    CHECK(start["body"]["input_set"] == set_hash);
+  }
+  // The latest set edited in place: named, on any number of threads, and nothing recorded.
+  tamper(cli, "UPDATE record SET data = data || ' ' WHERE seq = " + std::to_string(set) + ";");
+  for (const char* threads : {"0", "1"}) {
+    auto d = cli.run({"decide", "--cycle", "2024", "--all", "--threads", threads});
+    CHECK(d.status == 2);
+    CHECK_THAT(d.err, Catch::Contains("record " + std::to_string(set) + " is corrupt"));
+    CHECK(latest_seq(cli.db, "decision.start", "Drenthe") == 0);
+  }
+}
+
 TEST_CASE("a corrupt input set is named before a corrupt decision record of its province", "[cli][decide]") {
   Cli cli;
   REQUIRE(cli.run({"init"}).status == 0);
