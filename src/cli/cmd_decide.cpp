@@ -59,12 +59,8 @@ struct Prepared {
 
 // The latest input.set among a province's input rows (rows_in_scope: by kind, then seq), copied.
 std::optional<ledger::RowCopy> latest_set(const ledger::RowBatch& scope) {
-  for (size_t i = scope.size(); i-- > 0;) {
-    const ledger::StoredRow r = scope[i];
-    if (r.kind == "input.set")
-      return ledger::RowCopy{r.seq, std::string(r.kind), std::string(r.cycle), std::string(r.province),
-                             std::string(r.subject), std::string(r.hash), std::string(r.data)};
-  }
+  for (size_t i = scope.size(); i-- > 0;)
+    if (const ledger::StoredRow r = scope[i]; r.kind == "input.set") return ledger::RowCopy::of(r);
   return std::nullopt;
 }
 
@@ -81,20 +77,20 @@ std::optional<ProvinceWork> read_province(ledger::Store& store, const std::strin
     if (auto set = store.latest_row(cycle, province, "input.set")) ledger::record_from_row(*set);
     throw;
   }
+  // Never decided: its input set is among its input rows, read in the same range (one query fewer
+  // per province, on the thread that reads and appends for every province).
+  std::optional<ledger::RowBatch> scope;
+  std::optional<ledger::RowCopy> set;
   if (spans.empty()) {
-    // Never decided: its input set is among its input rows, read in the same range (one query
-    // fewer per province, on the thread that reads and appends for every province).
-    auto scope = store.rows_in_scope(cycle, province, "input.");
-    auto set = latest_set(scope);
-    if (!set) throw UsageError("no inputs recorded for " + province + " " + cycle);
-    std::string set_hash = to_hex(set->hash);
-    return ProvinceWork{province, std::move(set_hash), 1, std::move(*set), std::move(scope)};
+    scope = store.rows_in_scope(cycle, province, "input.");
+    set = latest_set(*scope);
+  } else {
+    set = store.latest_row(cycle, province, "input.set");
   }
-  auto set = store.latest_row(cycle, province, "input.set");
   if (!set) throw UsageError("no inputs recorded for " + province + " " + cycle);
   std::string set_hash = to_hex(set->hash);
   try {
-    if (!again) {
+    if (!spans.empty() && !again) {
       auto last = store.get(spans.back().end);
       if (last && last->body.value("input_set", "") == set_hash) {
         ledger::record_from_row(*set);  // the set is read, and so checked, as when it is decided on
@@ -104,8 +100,9 @@ std::optional<ProvinceWork> read_province(ledger::Store& store, const std::strin
         return std::nullopt;
       }
     }
-    auto scope = store.rows_in_scope(cycle, province, "input.");
-    return ProvinceWork{province, set_hash, static_cast<int64_t>(spans.size()) + 1, std::move(*set), std::move(scope)};
+    if (!scope) scope = store.rows_in_scope(cycle, province, "input.");
+    return ProvinceWork{province, std::move(set_hash), static_cast<int64_t>(spans.size()) + 1, std::move(*set),
+                        std::move(*scope)};
   } catch (...) {
     ledger::record_from_row(*set);  // named first, as above
     throw;

@@ -60,6 +60,16 @@ struct RowCopy {
   std::string data;
   // Views of its values, valid while it lives and is not changed.
   StoredRow view() const { return StoredRow{seq, kind, cycle, province, subject, hash, data}; }
+  // A copy of the values a row's views show.
+  static RowCopy of(const StoredRow& r) {
+    return RowCopy{r.seq,
+                   std::string(r.kind),
+                   std::string(r.cycle),
+                   std::string(r.province),
+                   std::string(r.subject),
+                   std::string(r.hash),
+                   std::string(r.data)};
+  }
 };
 
 // The record a row holds, after the checks every read makes: the bytes decode, hash to the stored

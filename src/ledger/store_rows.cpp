@@ -68,8 +68,7 @@ Record record_from_row(const StoredRow& row, Bytes bytes) {
     return r;
   }
   // Not proved: the way above, which says what is wrong, on a copy.
-  r = record_from_row(RowCopy{row.seq, std::string(row.kind), std::string(row.cycle), std::string(row.province),
-                              std::string(row.subject), std::string(row.hash), std::string(row.data)});
+  r = record_from_row(RowCopy::of(row));
   if (bytes == Bytes::drop) std::string().swap(r.data);
   return r;
 }
