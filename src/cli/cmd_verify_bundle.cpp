@@ -11,6 +11,7 @@
 // prove the inputs are true, nor that the signer's key was not misused: that trust is in the key.
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "cli/bundle_format.h"
@@ -57,12 +58,39 @@ Hash strict_hash(const std::string& hex, const std::string& what, const Fail& fa
   return h;
 }
 
+// The key to check the checkpoint's signature with: the one given, under the name the checkpoint
+// gives it. A signed note's key is a name and a public key together (the key ID hashes both), and
+// a PEM file names its key only by the file's name: the same public key in a file renamed (say
+// ministerie-asiel.pub for ministerie.pub) is still the signer's key, and is taken under the
+// checkpoint's name, with a note saying so. A name given with --key-name must be the checkpoint's.
+ledger::VerifierKey signer_key(const std::string& named, const ledger::VerifierKey& given,
+                               const VerifyBundleOptions& opt, const Fail& fail) {
+  const std::string given_line = ledger::verifier_key(given.name, given.key);
+  if (named == given_line) return given;
+  std::optional<ledger::VerifierKey> signer;
+  try {
+    signer = ledger::parse_verifier_key(named);
+  } catch (const std::invalid_argument& e) {
+    fail("the checkpoint's signer key \"" + named + "\" is not a verifier key: " + e.what());
+  }
+  if (!(signer->key == given.key))
+    fail("the checkpoint names signer key \"" + named + "\", but --pubkey is \"" + given_line +
+         "\": a different public key, so not the key that signed it");
+  if (!opt.key_name.empty())
+    fail("the checkpoint names the public key of --pubkey \"" + signer->name + "\", not \"" + opt.key_name +
+         "\" as --key-name says; give --key-name " + signer->name + ", or leave it out");
+  std::cerr << "verify-bundle: note: '" << opt.pubkey << "' holds the signer's public key, which the checkpoint names \""
+            << signer->name << "\" (the file's name says \"" << given.name << "\"); checked under \"" << signer->name
+            << "\"\n";
+  return *signer;
+}
+
 struct Entry {
   ledger::Record rec;
 };
 
 void verify_bundle(const VerifyBundleOptions& opt) {
-  const ledger::VerifierKey key = load_verifier(opt.pubkey, opt.key_name);
+  const ledger::VerifierKey given_key = load_verifier(opt.pubkey, opt.key_name);
   const std::string text = read_whole_file(opt.file, "bundle");
   const Fail fail{opt.file};
   using T = Json::value_t;
@@ -85,9 +113,8 @@ void verify_bundle(const VerifyBundleOptions& opt) {
   const Json& c = field(b, "checkpoint", T::object, "the bundle", fail);
   for (const auto& [k, v] : c.items())
     if (k != "note" && k != "key" && k != "size" && k != "root") fail("unknown checkpoint field \"" + k + "\"");
-  const std::string given = ledger::verifier_key(key.name, key.key);
-  if (field(c, "key", T::string, "the checkpoint", fail).get<std::string>() != given)
-    fail("the checkpoint names signer key \"" + c["key"].get<std::string>() + "\", but --pubkey is \"" + given + "\"");
+  const ledger::VerifierKey key = signer_key(field(c, "key", T::string, "the checkpoint", fail).get<std::string>(),
+                                             given_key, opt, fail);
   ledger::Checkpoint cp;
   try {
     cp = ledger::parse_and_verify_checkpoint(field(c, "note", T::string, "the checkpoint", fail).get<std::string>(), key);

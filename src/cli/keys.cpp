@@ -50,6 +50,9 @@ ledger::VerifierKey load_verifier(const std::string& file, const std::string& na
   }
   const std::string text = read_whole_file(file, "key file");
   try {
+    if (text.find("PRIVATE KEY") != std::string::npos)
+      throw UsageError("'" + file + "' is a private key; checking a signature needs the public key (NAME.pub), "
+                       "and a private key is not to be handed out");
     if (text.rfind("-----BEGIN", 0) == 0) {
       const std::string n = key_name_for(file, name);
       ledger::PublicKey key = ledger::PublicKey::from_pem(text, file);

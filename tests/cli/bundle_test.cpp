@@ -176,6 +176,33 @@ TEST_CASE("a mutated bundle is refused with a message that says what", "[cli][bu
     auto o = t.c.run({"verify-bundle", "z.json", "--pubkey", "ander.pub"});
     CHECK(o.status == 1);
     CHECK(has(o, "the checkpoint names signer key \"ministerie+"));
+    CHECK(has(o, "a different public key, so not the key that signed it"));
+  }
+}
+
+TEST_CASE("the signer's public key is found in a renamed file, and a private key is refused as one",
+          "[cli][bundle]") {
+  Bundled t;
+  std::filesystem::remove(t.c.db);
+  std::filesystem::copy_file(t.c.dir / "ministerie.pub", t.c.dir / "ministerie-asiel.pub");
+  SECTION("a renamed file: checked under the checkpoint's name, with a note") {
+    auto o = t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie-asiel.pub"});
+    INFO(o.out << o.err);
+    CHECK(o.status == 0);
+    CHECK(has(o, "'ministerie-asiel.pub' holds the signer's public key, which the checkpoint names \"ministerie\""));
+    CHECK(o.out.find("signed by ministerie+") != std::string::npos);
+  }
+  SECTION("--key-name that is not the checkpoint's") {
+    auto o = t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie-asiel.pub", "--key-name", "asiel"});
+    CHECK(o.status == 1);
+    CHECK(has(o, "not \"asiel\" as --key-name says; give --key-name ministerie"));
+    CHECK(t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie-asiel.pub", "--key-name", "ministerie"}).status == 0);
+  }
+  SECTION("a private key given as the public key") {
+    auto o = t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie.key"});
+    CHECK(o.status == 2);
+    CHECK(has(o, "'ministerie.key' is a private key; checking a signature needs the public key (NAME.pub)"));
+    CHECK(!has(o, "DECODER"));
   }
 }
 
