@@ -9,7 +9,14 @@
 //    "checkpoint": {"note": signed checkpoint note, "key": verifier key line of its signer,
 //                   "size": n, "root": hex},
 //    "records": [{"seq", "hash": hex, "data": the record's canonical bytes as stored,
-//                 "proof": [hex, ...] (RFC 9162 inclusion proof of seq in the tree of size n)}]}
+//                 "proof": [hex, ...] (RFC 9162 inclusion proof of seq in the tree of size n)}],
+//    "later_runs": [entries as in "records"]}
+//
+// later_runs: for every run of the province after the bundle's that the checkpoint covers, its
+// decision.start and its result.decision, in seq order, so that whoever checks a superseded run
+// is told so (verify-bundle's last line). Absent in bundles written before it was added. Like any
+// bundle field outside the signed note it can be left out by whoever passes the bundle on: an
+// empty list does not prove that no later run exists; only the ledger, or a newer bundle, can.
 //
 // records, in seq order: the input.set record the run decided on, every input record it lists, and
 // the run's records (decision.start .. result.decision): all of them for a province bundle; for a

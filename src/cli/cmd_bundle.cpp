@@ -41,6 +41,12 @@ Chosen sign_fresh(ledger::Store& store, const BundleOptions& opt) {
                 cp.checkpoint.root};
 }
 
+std::string listed(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
 Chosen newest(ledger::Store& store, int64_t last_seq) {
   auto rec = ledger::newest_checkpoint_record(store);
   if (!rec) throw UsageError("the ledger has no checkpoint yet: give --key FILE to sign one for the bundle");
@@ -95,18 +101,44 @@ void register_bundle(CLI::App& app, Globals& g) {
 
     const Chosen cp = opt->key.empty() ? newest(*store, records.back().seq) : sign_fresh(*store, *opt);
     ledger::StoreTree tree(*store, cp.size);
-    Json recs = Json::array();
-    for (const auto& r : records) {
-      Json proof = Json::array();
-      for (const Hash& h : ledger::inclusion_proof(tree, static_cast<uint64_t>(r.seq), cp.size)) proof.push_back(to_hex(h));
-      recs.push_back(Json{{"seq", r.seq}, {"hash", to_hex(r.hash)}, {"data", r.data}, {"proof", proof}});
+    auto entries = [&](const std::vector<ledger::Record>& list) {
+      Json out = Json::array();
+      for (const auto& r : list) {
+        Json proof = Json::array();
+        for (const Hash& h : ledger::inclusion_proof(tree, static_cast<uint64_t>(r.seq), cp.size)) proof.push_back(to_hex(h));
+        out.push_back(Json{{"seq", r.seq}, {"hash", to_hex(r.hash)}, {"data", r.data}, {"proof", proof}});
+      }
+      return out;
+    };
+    // The runs of this province after the bundle's, as far as the checkpoint covers them: their first
+    // and last records, so that whoever checks a superseded run sees that it was superseded.
+    std::vector<ledger::Record> later;
+    std::vector<std::string> uncovered;
+    const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
+    for (const RunSpan& s : spans) {
+      if (s.number <= run.number) continue;
+      if (static_cast<uint64_t>(s.end) >= cp.size) {
+        uncovered.push_back("run " + std::to_string(s.number));
+        continue;
+      }
+      for (int64_t seq : {s.start, s.end}) later.push_back(*store->get(seq));
     }
+    if (const std::string note = superseded_note(spans, run.number, opt->cycle, province); !note.empty())
+      std::cerr << note << (later.empty() ? "" : "; the bundle names the runs its checkpoint covers (later_runs), and "
+                                                 "verify-bundle says the run was superseded")
+                << "\n";
+    if (!uncovered.empty())
+      std::cerr << "note: " << listed(uncovered) << " of " << province << " " << opt->cycle
+                << " came after the checkpoint the bundle uses, so the bundle cannot name them: give --key FILE to "
+                   "sign a fresh checkpoint\n";
+    const Json recs = entries(records);
     Json bundle{{"format", kBundleFormat},
                 {"ledger", ledger::ledger_id(*store)},
                 {"cycle", opt->cycle},
                 {"province", province},
                 {"run", run.number},
                 {"gemeente", code.empty() ? Json(nullptr) : Json(code)},
+                {"later_runs", entries(later)},
                 {"checkpoint", Json{{"note", cp.note}, {"key", cp.verifier_key}, {"size", cp.size}, {"root", to_hex(cp.root)}}},
                 {"records", recs}};
     emit(bundle.dump(2) + "\n", opt->out);

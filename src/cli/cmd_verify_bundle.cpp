@@ -85,9 +85,81 @@ ledger::VerifierKey signer_key(const std::string& named, const ledger::VerifierK
   return *signer;
 }
 
-struct Entry {
-  ledger::Record rec;
+// One entry of "records" or "later_runs": {seq, hash, data, proof}. Its bytes must hash to the
+// stated hash, decode as the record of that seq, and its inclusion proof lead to the signed root.
+ledger::Record proved_entry(const Json& e, const std::string& where, const ledger::Checkpoint& cp, const Fail& fail,
+                            size_t& proof_hashes) {
+  using T = Json::value_t;
+  for (const auto& [k, v] : e.items())
+    if (k != "seq" && k != "hash" && k != "data" && k != "proof") fail(where + ": unknown field \"" + k + "\"");
+  const auto seq = field(e, "seq", T::number_unsigned, where, fail).get<uint64_t>();
+  const std::string data = field(e, "data", T::string, where, fail).get<std::string>();
+  const std::string stated = field(e, "hash", T::string, where, fail).get<std::string>();
+  const Hash h = ledger::leaf_hash(data);
+  const std::string name = "record " + std::to_string(seq);
+  if (strict_hash(stated, name + ": \"hash\"", fail) != h)
+    fail(name + ": its bytes hash to " + to_hex(h) + ", not to the stated hash " + stated + " (the record was altered)");
+  std::string why;
+  auto rec = ledger::decode_record(data, &why);
+  if (!rec) fail(name + ": its bytes are not a record: " + why);
+  if (rec->seq < 0 || static_cast<uint64_t>(rec->seq) != seq) fail(name + ": its bytes say seq " + std::to_string(rec->seq));
+  std::vector<Hash> proof;
+  const Json& p = field(e, "proof", T::array, where, fail);
+  for (size_t j = 0; j < p.size(); ++j) {
+    if (!p[j].is_string()) fail(rec->label() + ": proof hash " + std::to_string(j) + " is not a string");
+    proof.push_back(strict_hash(p[j].get<std::string>(), rec->label() + ": proof hash " + std::to_string(j), fail));
+  }
+  if (!ledger::verify_inclusion(h, seq, cp.size, proof, cp.root))
+    fail(rec->label() + ": the inclusion proof does not lead to the checkpoint root " + to_hex(cp.root) + " of " +
+         std::to_string(cp.size) + " records (the record or its proof was altered, or it is not in that ledger)");
+  proof_hashes += proof.size();
+  return *rec;
+}
+
+// A run after the bundle's, as the bundle names it (later_runs): its decision.start and its
+// result.decision, both in the signed ledger.
+struct LaterRun {
+  int64_t number = 0;
+  const ledger::Record* start = nullptr;
+  const ledger::Record* result = nullptr;
 };
+
+// "later_runs": pairs of decision.start and result.decision of the same cycle and province, each
+// pair one run (the result closes the start), with run numbers above the bundle's, after its run,
+// in seq order. Absent in bundles of verdeel 0.1 before it was added: nothing is said then.
+std::optional<std::vector<LaterRun>> later_runs(const Json& b, const std::vector<ledger::Record>& records,
+                                                const std::string& cycle, const std::string& province,
+                                                const ledger::Record& start, const ledger::Record& result, const Fail& fail) {
+  if (!b.contains("later_runs")) return std::nullopt;
+  if (records.size() % 2 != 0) fail("\"later_runs\" holds " + std::to_string(records.size()) +
+                                    " records, not pairs of a run's first and last");
+  std::vector<LaterRun> out;
+  int64_t after = result.seq, number = start.body.value("run", int64_t{0});
+  for (size_t i = 0; i < records.size(); i += 2) {
+    const ledger::Record& s = records[i];
+    const ledger::Record& r = records[i + 1];
+    for (const ledger::Record* x : {&s, &r})
+      if (x->cycle != cycle || x->province != province)
+        fail("later_runs: " + x->label() + " is not of " + province + " " + cycle);
+    if (s.kind != "decision.start" || r.kind != "result.decision")
+      fail("later_runs: " + s.label() + " and " + r.label() + " are not a run's decision.start and result.decision");
+    if (!r.body.is_object() || r.body.value("start", int64_t{-1}) != s.seq)
+      fail("later_runs: " + r.label() + " does not close the run that starts at record " + std::to_string(s.seq));
+    const int64_t n = s.body.is_object() ? s.body.value("run", int64_t{0}) : 0;
+    if (s.seq <= after || n <= number)
+      fail("later_runs: " + s.label() + " (run " + std::to_string(n) + ") does not come after run " +
+           std::to_string(number) + " (record " + std::to_string(after) + ")");
+    after = r.seq;
+    number = n;
+    out.push_back(LaterRun{n, &s, &r});
+  }
+  return out;
+}
+
+std::string decided(const ledger::Record& result) {
+  const Json& besluit = result.body.value("besluit", Json::object());
+  return besluit.value("regulier", Json()).dump() + " regulier + " + besluit.value("amv", Json()).dump() + " amv places";
+}
 
 void verify_bundle(const VerifyBundleOptions& opt) {
   const ledger::VerifierKey given_key = load_verifier(opt.pubkey, opt.key_name);
@@ -106,7 +178,7 @@ void verify_bundle(const VerifyBundleOptions& opt) {
     fail("format \"" + b["format"].get<std::string>() + "\" is not " + kBundleFormat);
   for (const auto& [k, v] : b.items())
     if (k != "format" && k != "ledger" && k != "cycle" && k != "province" && k != "run" && k != "gemeente" &&
-        k != "checkpoint" && k != "records")
+        k != "checkpoint" && k != "records" && k != "later_runs")
       fail("unknown field \"" + k + "\"");
 
   // The checkpoint: signed by the key given from outside, for the ledger the bundle names.
@@ -135,46 +207,29 @@ void verify_bundle(const VerifyBundleOptions& opt) {
   std::vector<ledger::Record> recs;
   size_t proof_hashes = 0, links = 0;
   for (size_t i = 0; i < list.size(); ++i) {
-    const Json& e = list[i];
-    const std::string where = "records[" + std::to_string(i) + "]";
-    for (const auto& [k, v] : e.items())
-      if (k != "seq" && k != "hash" && k != "data" && k != "proof") fail(where + ": unknown field \"" + k + "\"");
-    const auto seq = field(e, "seq", T::number_unsigned, where, fail).get<uint64_t>();
-    const std::string data = field(e, "data", T::string, where, fail).get<std::string>();
-    const std::string stated = field(e, "hash", T::string, where, fail).get<std::string>();
-    const Hash h = ledger::leaf_hash(data);
-    const std::string name = "record " + std::to_string(seq);
-    if (strict_hash(stated, name + ": \"hash\"", fail) != h)
-      fail(name + ": its bytes hash to " + to_hex(h) + ", not to the stated hash " + stated + " (the record was altered)");
-    std::string why;
-    auto rec = ledger::decode_record(data, &why);
-    if (!rec) fail(name + ": its bytes are not a record: " + why);
-    if (rec->seq < 0 || static_cast<uint64_t>(rec->seq) != seq)
-      fail(name + ": its bytes say seq " + std::to_string(rec->seq));
-    std::vector<Hash> proof;
-    const Json& p = field(e, "proof", T::array, where, fail);
-    for (size_t j = 0; j < p.size(); ++j) {
-      if (!p[j].is_string()) fail(rec->label() + ": proof hash " + std::to_string(j) + " is not a string");
-      proof.push_back(strict_hash(p[j].get<std::string>(), rec->label() + ": proof hash " + std::to_string(j), fail));
-    }
-    if (!ledger::verify_inclusion(h, seq, cp.size, proof, cp.root))
-      fail(rec->label() + ": the inclusion proof does not lead to the checkpoint root " + to_hex(cp.root) + " of " +
-           std::to_string(cp.size) + " records (the record or its proof was altered, or it is not in that ledger)");
-    proof_hashes += proof.size();
+    ledger::Record rec = proved_entry(list[i], "records[" + std::to_string(i) + "]", cp, fail, proof_hashes);
     if (!recs.empty()) {
-      if (rec->seq <= recs.back().seq) fail(rec->label() + ": records are not in increasing seq order");
-      if (rec->seq == recs.back().seq + 1) {
-        if (rec->prev != recs.back().hash)
-          fail(rec->label() + ": prev does not match the hash of record " + std::to_string(recs.back().seq));
+      if (rec.seq <= recs.back().seq) fail(rec.label() + ": records are not in increasing seq order");
+      if (rec.seq == recs.back().seq + 1) {
+        if (rec.prev != recs.back().hash)
+          fail(rec.label() + ": prev does not match the hash of record " + std::to_string(recs.back().seq));
         ++links;
       }
     }
-    recs.push_back(*rec);
+    recs.push_back(std::move(rec));
+  }
+  // The runs after this one that the bundle names: proved as the records are, checked below.
+  std::vector<ledger::Record> later_recs;
+  if (b.contains("later_runs")) {
+    const Json& later_list = field(b, "later_runs", T::array, "the bundle", fail);
+    for (size_t i = 0; i < later_list.size(); ++i)
+      later_recs.push_back(proved_entry(later_list[i], "later_runs[" + std::to_string(i) + "]", cp, fail, proof_hashes));
   }
   std::cout << "ok: checkpoint of ledger " << ledger_id << " signed by " << key.name << "+"
             << ledger::key_id_hex(key.id) << ": " << cp.size << " records, root " << to_hex(cp.root) << "\n"
             << "ok: " << recs.size() << " records: their bytes hash to their stated hashes and decode as records\n"
-            << "ok: " << recs.size() << " inclusion proofs (" << proof_hashes << " hashes) lead to the signed root\n"
+            << "ok: " << recs.size() + later_recs.size() << " inclusion proofs (" << proof_hashes
+            << " hashes) lead to the signed root\n"
             << "ok: " << links << " chain links between consecutive records\n";
 
   // The decision run and its inputs, as the bundle claims them.
@@ -201,6 +256,17 @@ void verify_bundle(const VerifyBundleOptions& opt) {
     fail(result->label() + " does not close the run that starts at record " + std::to_string(start->seq));
   if (!start->body.is_object() || !start->body.contains("run") || field(b, "run", T::number_integer, "the bundle", fail) != start->body["run"])
     fail("the bundle's \"run\" " + b["run"].dump() + " is not the run number of " + start->label());
+  const std::optional<std::vector<LaterRun>> later = later_runs(b, later_recs, cycle, province, *start, *result, fail);
+  if (!later)
+    std::cout << "note: the bundle does not say whether " << province << " " << cycle << " was decided again after run "
+              << start->body["run"].dump() << " (it was written by an earlier verdeel)\n";
+  else if (later->empty())
+    std::cout << "ok: the bundle names no later run of " << province << " " << cycle << " (a bundle cannot prove "
+              << "that there is none: the ledger, or a bundle of a later run, can show one)\n";
+  else
+    for (const LaterRun& l : *later)
+      std::cout << "ok: a later run is in the signed ledger: " << province << " " << cycle << " run " << l.number
+                << ", records " << l.start->seq << ".." << l.result->seq << ", decided " << decided(*l.result) << "\n";
   const std::string set_hash = start->body.value("input_set", std::string());
   auto set_it = by_hash.find(set_hash);
   if (set_it == by_hash.end()) fail("the input set " + set_hash + " of the run is not in the bundle");
@@ -300,10 +366,8 @@ void verify_bundle(const VerifyBundleOptions& opt) {
          " (spacing or layout was edited)");
   }
 
-  const Json& besluit = result->body.value("besluit", Json::object());
-  std::cout << "verified: " << province << " " << cycle << " run " << run.number << ": decided "
-            << besluit.value("regulier", Json()).dump() << " regulier + " << besluit.value("amv", Json()).dump()
-            << " amv places (" << result->label() << ")\n";
+  std::cout << "verified: " << province << " " << cycle << " run " << run.number << ": decided " << decided(*result)
+            << " (" << result->label() << ")\n";
   if (!code.empty())
     for (const auto& r : recs)
       if (r.kind == "result.gemeente" && r.subject == code) {
@@ -312,6 +376,13 @@ void verify_bundle(const VerifyBundleOptions& opt) {
                   << g.value("regulier", Json()).dump() << " regulier + " << g.value("amv", Json()).dump() << " amv ("
                   << r.label() << ")\n";
       }
+  if (later && !later->empty()) {  // last, where it is read: this run is not the decision in force
+    const LaterRun& last = later->back();
+    std::cout << "SUPERSEDED: run " << run.number << " is not the latest decision of " << province << " " << cycle
+              << " in the signed ledger: run " << last.number << " (records " << last.start->seq << ".."
+              << last.result->seq << ") decided "
+              << decided(*last.result) << (code.empty() ? "" : "; ask for its bundle for " + code) << "\n";
+  }
 }
 }  // namespace
 

@@ -153,6 +153,18 @@ std::vector<RunSpan> run_spans(ledger::Store& store, const std::string& cycle, c
   return out;
 }
 
+std::string superseded_note(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
+                            const std::string& province) {
+  std::string later;
+  for (const RunSpan& s : spans)
+    if (number > 0 && s.number > number)
+      later += (later.empty() ? "" : ", ") + ("run " + std::to_string(s.number) + " (records " + std::to_string(s.start) +
+                                              ".." + std::to_string(s.end) + ")");
+  if (later.empty()) return "";
+  return "note: run " + std::to_string(number) + " of " + province + " " + cycle + " is not the latest: " + later +
+         " came after it";
+}
+
 decision::Run load_run(ledger::Store& store, const std::string& cycle, const std::string& province, int64_t number) {
   auto spans = run_spans(store, cycle, province);
   if (spans.empty())

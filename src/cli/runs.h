@@ -68,6 +68,11 @@ struct RunSpan {
   int64_t end = 0;  // seq of result.decision
 };
 std::vector<RunSpan> run_spans(ledger::Store& store, const std::string& cycle, const std::string& province);
+// What a command about run `number` (not 0) of (cycle, province) says on standard error when later
+// runs exist: "note: run 1 of Zuiderland 2024 is not the latest: run 2 (records 331..530) came
+// after it"; empty for the latest run.
+std::string superseded_note(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
+                            const std::string& province);
 // Loads run `number` (0 = latest). Throws UsageError when there is none.
 decision::Run load_run(ledger::Store& store, const std::string& cycle, const std::string& province, int64_t number = 0);
 

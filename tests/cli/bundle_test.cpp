@@ -230,3 +230,68 @@ TEST_CASE("every one-byte change of a bundle is refused", "[cli][bundle]") {
   CHECK(refused == tried);
   CHECK(tried >= 90);
 }
+
+TEST_CASE("a bundle of a superseded run names the later runs in the signed ledger, and verify-bundle says so last",
+          "[cli][bundle]") {
+  Cli c;
+  c.decided("zuid-synthetisch-2024", "Zuiderland");
+  REQUIRE(c.run({"decide", "--cycle", "2024", "--province", "Zuiderland", "--again"}).status == 0);
+  c.run({"key", "generate", "k"});
+  auto made = c.run({"bundle", "--cycle", "2024", "--province", "Zuiderland", "--run", "1", "Maasveldt", "--out",
+                     "old.json", "--key", "k.key"});
+  REQUIRE(made.status == 0);
+  CHECK(made.err.find("note: run 1 of Zuiderland 2024 is not the latest: run 2 (records 331..530) came after it") !=
+        std::string::npos);
+  REQUIRE(c.run({"bundle", "--cycle", "2024", "--province", "Zuiderland", "--out", "new.json"}).status == 0);
+  std::filesystem::remove(c.db);
+
+  auto o = c.run({"verify-bundle", "old.json", "--pubkey", "k.pub"});
+  INFO(o.out << o.err);
+  CHECK(o.status == 0);
+  CHECK(o.out.find("ok: a later run is in the signed ledger: Zuiderland 2024 run 2, records 331..530") != std::string::npos);
+  const std::string last = o.out.substr(o.out.rfind('\n', o.out.size() - 2) + 1);
+  CHECK(last.rfind("SUPERSEDED: run 1 is not the latest decision of Zuiderland 2024 in the signed ledger: run 2 "
+                   "(records 331..530) decided ", 0) == 0);
+  CHECK(last.find("ask for its bundle for GM9023") != std::string::npos);
+
+  auto n = c.run({"verify-bundle", "new.json", "--pubkey", "k.pub"});
+  CHECK(n.status == 0);
+  CHECK(n.out.find("ok: the bundle names no later run of Zuiderland 2024 (a bundle cannot prove") != std::string::npos);
+  CHECK(n.out.find("SUPERSEDED") == std::string::npos);
+
+  const Json old = Json::parse(slurp(c.dir / "old.json"));
+  REQUIRE(old["later_runs"].size() == 2);
+  auto refused = [&](Json b, const std::string& why) {
+    Cli::write(c.dir / "m.json", b.dump(2) + "\n");
+    auto m = c.run({"verify-bundle", "m.json", "--pubkey", "k.pub"});
+    INFO(m.out << m.err);
+    CHECK(m.status == 1);
+    CHECK(m.err.find(why) != std::string::npos);
+  };
+  SECTION("a later run's record altered") {
+    Json b = old;
+    std::string data = b["later_runs"][1]["data"].get<std::string>();
+    data.replace(data.find("\"besluit\""), 9, "\"besluiT\"");
+    b["later_runs"][1]["data"] = data;
+    refused(b, "record 530: its bytes hash to");
+  }
+  SECTION("half a run") {
+    Json b = old;
+    b["later_runs"].erase(1);
+    refused(b, "\"later_runs\" holds 1 records, not pairs of a run's first and last");
+  }
+  SECTION("a record of the bundle's own run named as a later one") {
+    Json b = old;
+    b["later_runs"][0] = b["records"][b["records"].size() - 2];  // not a decision.start
+    refused(b, "later_runs: ");
+  }
+  SECTION("written before later_runs existed") {
+    Json b = old;
+    b.erase("later_runs");
+    Cli::write(c.dir / "m.json", b.dump(2) + "\n");
+    auto m = c.run({"verify-bundle", "m.json", "--pubkey", "k.pub"});
+    CHECK(m.status == 0);
+    CHECK(m.out.find("note: the bundle does not say whether Zuiderland 2024 was decided again after run 1") !=
+          std::string::npos);
+  }
+}

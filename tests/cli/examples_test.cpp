@@ -116,6 +116,21 @@ TEST_CASE("deciding again on unchanged inputs records no duplicate run unless as
   CHECK(size() == before);
   CHECK(cli.run({"decide", "--cycle", "2024", "--province", "Drenthe", "--again"}).status == 0);
   CHECK(size() > before);
+  // An earlier run is still shown and explained when asked for, with a note that it was superseded.
+  for (const auto& command : {"show", "explain"}) {
+    std::vector<std::string> args{command, "--cycle", "2024", "--province", "Drenthe", "--run", "1"};
+    if (std::string(command) == "explain") args.push_back("Assen");
+    auto old = cli.run(args);
+    INFO(command << ": " << old.err);
+    CHECK(old.status == 0);
+    CHECK_THAT(old.err, Catch::Matches("note: run 1 of Drenthe 2024 is not the latest: run 2 \\(records [0-9]+\\.\\.[0-9]+\\) "
+                                       "came after it\n"));
+    args.resize(args.size() - (std::string(command) == "explain" ? 3 : 2));
+    if (std::string(command) == "explain") args.push_back("Assen");
+    auto latest = cli.run(args);
+    CHECK(latest.status == 0);
+    CHECK(latest.err.empty());
+  }
 }
 
 TEST_CASE("usage errors exit 2 with a clear message", "[cli]") {
