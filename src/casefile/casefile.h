@@ -49,7 +49,8 @@ struct CaseData {
 
 struct LoadResult {
   std::optional<CaseData> data;  // only when problems is empty
-  std::vector<Problem> problems;
+  std::vector<Problem> problems;  // the first Problems::kKept (casefile/sheet.h)
+  size_t more_problems = 0;       // found beyond those listed
 };
 
 // Never throws for bad input; problems are in file order, then line order

@@ -189,6 +189,12 @@ CsvTable parse_csv(std::string_view bytes) {
   bool have_header = false;
   while (!parser.done()) {
     const int line = parser.line();
+    if (table.rows.size() + table.errors.size() >= kMaxCsvRows) {
+      table.errors.push_back({line, "more than " + std::to_string(kMaxCsvRows) +
+                                        " rows: a case file holds a row per municipality, initiative or exchange; "
+                                        "the rest of the file is not read"});
+      break;
+    }
     std::string error;
     if (!parser.row(fields, error)) {
       table.errors.push_back({line, error});

@@ -7,6 +7,7 @@
 // or LF line ends, empty lines ignored.
 //
 // This layer knows only the syntax. What the columns mean is the loader's.
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,11 @@ struct CsvTable {
   std::vector<CsvRow> rows;         // rows with the wrong number of fields are left out (and reported)
   std::vector<CsvError> errors;     // empty when the file is well formed
 };
+
+// The most rows (data rows and malformed ones) a case file is read for: a case file holds a row
+// per municipality, initiative or exchange (the country has 342 municipalities), and a file of
+// millions of rows is a mistake, read in bounded memory: reading stops with an error there.
+inline constexpr size_t kMaxCsvRows = 100000;
 
 // Never throws. Invalid UTF-8 refuses the whole file (no header, no rows).
 // Unquoted fields are trimmed of spaces and tabs; quoted fields are kept as

@@ -122,6 +122,7 @@ class Loader {
       data_.provinces.assign(registry_.provinces().begin(), registry_.provinces().end());
       result.data = std::move(data_);
     }
+    result.more_problems = problems_.more();
     result.problems = problems_.take();
     return result;
   }

@@ -17,12 +17,22 @@ std::string Problem::str() const {
 }
 
 void Problems::add(const std::string& file, int line, std::string message) {
-  list_.push_back({(dir_ / file).string(), line, std::move(message)});
+  if (list_.size() < kKept)
+    list_.push_back({(dir_ / file).string(), line, std::move(message)});
+  else
+    ++more_;
 }
 
 void Problems::append(Problems&& other) {
-  for (auto& p : other.list_) list_.push_back(std::move(p));
+  for (auto& p : other.list_) {
+    if (list_.size() < kKept)
+      list_.push_back(std::move(p));
+    else
+      ++more_;
+  }
+  more_ += other.more_;
   other.list_.clear();
+  other.more_ = 0;
 }
 
 std::optional<std::string> read_bytes(const fs::path& path, std::string& error) {

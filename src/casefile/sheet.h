@@ -20,13 +20,16 @@ struct Sheet {
   const std::string& at(const CsvRow& row, const std::string& column) const { return row.fields[columns.at(column)]; }
 };
 
-// Collects problems with the case directory's path in front of the file name.
+// Collects problems with the case directory's path in front of the file name: the first kKept in
+// full, the rest only counted, so that a file of millions of bad rows is refused in bounded memory.
 class Problems {
  public:
+  static constexpr size_t kKept = 1000;
   explicit Problems(std::filesystem::path dir) : dir_(std::move(dir)) {}
   void add(const std::string& file, int line, std::string message);
   bool empty() const { return list_.empty(); }
-  size_t size() const { return list_.size(); }
+  size_t size() const { return list_.size() + more_; }  // every problem found
+  size_t more() const { return more_; }                 // found beyond those kept
   std::vector<Problem> take() { return std::move(list_); }
   // Adds another collection's problems after these, in their order.
   void append(Problems&& other);
@@ -34,6 +37,7 @@ class Problems {
  private:
   std::filesystem::path dir_;
   std::vector<Problem> list_;
+  size_t more_ = 0;
 };
 
 // The bytes of a file; nullopt with `error` set when it cannot be read.

@@ -27,12 +27,25 @@ std::string ascii_upper(std::string_view s) {
 }
 
 std::string clip(std::string_view s, size_t max) {
+  // Control characters are written as escapes: a NUL would end the message where a C string is
+  // read (an exception's what()), and a line break in a quoted field would break it over lines.
+  static const char* const kHex = "0123456789abcdef";
+  std::string out;
   size_t i = 0, points = 0;
   while (i < s.size() && points < max) {
+    const size_t from = i;
     utf8::decode(s, i);
     ++points;
+    const auto c = static_cast<unsigned char>(s[from]);
+    if (i - from == 1 && (c < 0x20 || c == 0x7F)) {
+      if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else out.append("\\x").append(1, kHex[c >> 4]).append(1, kHex[c & 0xF]);
+    } else {
+      out.append(s.substr(from, i - from));
+    }
   }
-  std::string out(s.substr(0, i));
   if (i < s.size()) out += "...";
   return out;
 }

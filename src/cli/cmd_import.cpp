@@ -95,8 +95,9 @@ void run_import(const Globals& g, const ImportOptions& opt) {
   if (!loaded.problems.empty()) {
     std::string msg;
     for (const auto& p : loaded.problems) msg += (msg.empty() ? "" : "\n") + p.str();
-    msg += "\nimport refused: " + std::to_string(loaded.problems.size()) + " problem" +
-           (loaded.problems.size() == 1 ? "" : "s") + "; nothing was recorded";
+    if (loaded.more_problems > 0) msg += "\n... and " + std::to_string(loaded.more_problems) + " more problems";
+    const size_t all = loaded.problems.size() + loaded.more_problems;
+    msg += "\nimport refused: " + std::to_string(all) + " problem" + (all == 1 ? "" : "s") + "; nothing was recorded";
     throw InputError(msg);
   }
   casefile::CaseData& data = *loaded.data;

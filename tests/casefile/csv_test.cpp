@@ -160,3 +160,19 @@ TEST_CASE("a first line sep= naming a semicolon or a comma, as Excel writes it, 
   REQUIRE(col.errors.empty());
   CHECK(col.header == std::vector<std::string>{"sep", "x"});
 }
+
+TEST_CASE("reading stops after 100,000 rows with an error at the row where it stopped", "[casefile]") {
+  std::string bytes = "a,b\n";
+  for (size_t i = 0; i < verdeel::casefile::kMaxCsvRows + 5; ++i) bytes += "1,2\n";
+  auto t = verdeel::casefile::parse_csv(bytes);
+  CHECK(t.rows.size() == verdeel::casefile::kMaxCsvRows);
+  REQUIRE(t.errors.size() == 1);
+  CHECK(t.errors[0].line == static_cast<int>(verdeel::casefile::kMaxCsvRows) + 2);
+  CHECK(t.errors[0].message.rfind("more than 100000 rows", 0) == 0);
+  // Exactly at the limit is read whole.
+  bytes = "a,b\n";
+  for (size_t i = 0; i < verdeel::casefile::kMaxCsvRows; ++i) bytes += "1,2\n";
+  t = verdeel::casefile::parse_csv(bytes);
+  CHECK(t.rows.size() == verdeel::casefile::kMaxCsvRows);
+  CHECK(t.errors.empty());
+}

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "casefile/casefile.h"
+#include "casefile/sheet.h"
 #include "case_dir.h"
 #include "util/sha256.h"
 
@@ -644,4 +645,25 @@ TEST_CASE("problems of several files come in file order, whichever file was read
     CHECK(files == std::vector<std::string>{"gemeenten.csv", "verslag.csv", "historie.csv", "uitruil.csv", "uitruil.csv"});
     CHECK_FALSE(r.data.has_value());
   }
+}
+
+TEST_CASE("a file of thousands of bad rows is refused with the first thousand problems listed and the rest counted",
+          "[casefile]") {
+  std::string verslag = "gemeente,regulier,amv\n";
+  for (int i = 0; i < 2500; ++i) verslag += "GM9999,1,1\n";
+  LoadResult r = load(with(base(), "verslag.csv", verslag));
+  CHECK_FALSE(r.data.has_value());
+  REQUIRE(r.problems.size() == verdeel::casefile::Problems::kKept);
+  CHECK(r.more_problems == 2500 - verdeel::casefile::Problems::kKept);
+  CHECK(r.problems.front().line == 2);
+  CHECK(r.problems.back().line == static_cast<int>(verdeel::casefile::Problems::kKept) + 1);
+  CHECK(r.problems.front().message.find("unknown municipality 'GM9999'") != std::string::npos);
+}
+
+TEST_CASE("a control character in a field is shown as an escape in the message, which stays whole", "[casefile]") {
+  Problem p = only_problem(with(base(), "verslag.csv", std::string("gemeente,regulier,amv\nAssen,10") + '\0' + "00,0\n"));
+  CHECK(p.line == 2);
+  CHECK(p.message.find("'10\\x0000'") != std::string::npos);
+  CHECK(p.message.find('\0') == std::string::npos);
+  CHECK(p.str().find("' is not a") != std::string::npos);
 }

@@ -165,3 +165,28 @@ TEST_CASE("Invalid UTF-8 in a CSV file is refused naming file and line, and noth
     t.refused("opgave.csv:2");
   }
 }
+
+TEST_CASE("A file of a million bad rows is refused in bounded memory: read to 100,000 rows, a thousand problems listed",
+          "[cli][limits]") {
+  Limits t;
+  std::string bad = "gemeente,regulier,amv\n";
+  for (int i = 0; i < 1000000; ++i) bad += "GM9999,1,1\n";
+  Cli::write(t.dir / "verslag.csv", bad);
+  auto o = t.import();
+  REQUIRE(o.status == 2);
+  CHECK_THAT(o.err, Catch::Contains("verslag.csv:2: column gemeente: unknown municipality 'GM9999'"));
+  // The file's syntax problem first (the row limit), then 999 rows' problems.
+  CHECK_THAT(o.err, Catch::Contains("verslag.csv:1000: "));
+  CHECK_THAT(o.err, !Catch::Contains("verslag.csv:1001: "));
+  // Reading stops after 100,000 rows, with a problem of its own at the row where it stopped.
+  CHECK_THAT(o.err, Catch::Contains("verslag.csv:100002: more than 100000 rows: a case file holds a row per "
+                                    "municipality, initiative or exchange; the rest of the file is not read"));
+  CHECK_THAT(o.err, Catch::Contains("\n... and 99001 more problems\nimport refused: 100001 problems; nothing was recorded"));
+  CHECK(ledger_state(t.cli) == t.before);
+}
+
+TEST_CASE("A NUL byte in a field is named as an escape, and the whole message is given", "[cli][limits]") {
+  Limits t;
+  Cli::write(t.dir / "verslag.csv", std::string("gemeente,regulier,amv\nAa en Hunze,87,0\nAssen,10") + '\0' + "00,0\n");
+  t.refused("verslag.csv:3: column regulier: '10\\x0000' is not a");
+}
