@@ -3,6 +3,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -113,36 +117,80 @@ void migrate(SQLite::Database& db, int from) {
 
 }  // namespace
 
+namespace {
+
+// Makes `path` refer to the finished ledger at `made`, or throws. An empty file at `path` (one a
+// user made to reserve the name) is replaced; anything else there is kept and refused. Then the
+// directory is synced, so the new name is as durable as the ledger's first transaction.
+void put_in_place(const std::filesystem::path& made, const std::filesystem::path& path) {
+  std::error_code ec;
+  const bool empty_there = std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0;
+  if (empty_there ? ::rename(made.c_str(), path.c_str()) != 0 : ::link(made.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    std::filesystem::remove(made, ec);
+    if (err == EEXIST) throw StoreError("refusing to overwrite '" + path.string() + "': the file exists");
+    throw StoreError("cannot create '" + path.string() + "': " + std::strerror(err));
+  }
+  if (!empty_there) std::filesystem::remove(made, ec);
+  std::filesystem::path dir = path.parent_path();
+  if (dir.empty()) dir = ".";
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+}  // namespace
+
+// The ledger is made whole under a name of its own beside `path` and only then given its name, so
+// an init that is interrupted (killed, a full disk) leaves no half-made ledger at `path`, only a
+// file "<path>.init-<pid>" (with its journal) that is safe to delete.
 void Store::create(const std::string& path) {
   std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw StoreError("'" + path + "' is a directory; give the file the ledger is to be, e.g. '" +
+                     (std::filesystem::path(path) / "verdeel.db").string() + "'");
   if (std::filesystem::exists(path, ec)) {
     bool empty = std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0;
     if (!empty) throw StoreError("refusing to overwrite '" + path + "': the file exists");
   }
   setup_library();
-  {
-    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    configure(db);
-    db.exec("PRAGMA journal_mode=WAL");
-    db.exec("PRAGMA synchronous=FULL");
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
-    migrate(db, 0);
-    tx.commit();
+  const std::string made = path + ".init-" + std::to_string(::getpid());
+  for (const char* extra : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(made + extra, ec);  // a stale one of this pid
+  try {
+    {
+      SQLite::Database db(made, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      configure(db);
+      db.exec("PRAGMA journal_mode=WAL");
+      db.exec("PRAGMA synchronous=FULL");
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+      db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+      migrate(db, 0);
+      tx.commit();
+    }
+    {
+      Store store(made, Mode::read_write);
+      Writer w(store);
+      Draft genesis;
+      genesis.kind = "genesis";
+      genesis.body = Json{{"format", kFormatVersion}, {"ledger", new_ledger_id()}, {"software", "verdeel " VERDEEL_VERSION}};
+      w.append(genesis);
+      w.commit();
+    }  // closed: the WAL checkpointed into the file and removed, so the file alone is the ledger
+  } catch (...) {
+    for (const char* extra : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(made + extra, ec);
+    throw;
   }
-  Store store(path, Mode::read_write);
-  Writer w(store);
-  Draft genesis;
-  genesis.kind = "genesis";
-  genesis.body = Json{{"format", kFormatVersion}, {"ledger", new_ledger_id()}, {"software", "verdeel " VERDEEL_VERSION}};
-  w.append(genesis);
-  w.commit();
+  put_in_place(made, path);
 }
 
 Store::Store(const std::string& path, Mode mode) : path_(path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     throw StoreError("no ledger at '" + path + "' (create one with `verdeel init`)");
+  if (std::filesystem::is_directory(path, ec))
+    throw StoreError("'" + path + "' is a directory, not a ledger file (give the ledger's file with --db)");
   // One Store, one thread: SQLite's per-call mutex (taken by every sqlite3_column_*) is not needed.
   setup_library();
   int flags = (mode == Mode::read_write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;

@@ -102,3 +102,43 @@ TEST_CASE("A killed import or decide leaves a sound ledger holding the whole com
   }
   CHECK(kills >= 80);
 }
+
+TEST_CASE("A killed init leaves either no ledger or a whole one, never a half-made file at the ledger's name",
+          "[cli][crash]") {
+  Cli cli;
+  auto t0 = Clock::now();
+  REQUIRE(wait_for(spawn_verdeel(cli.db, {"init"}, (cli.dir / "run.log").string())).code == 0);
+  const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  const unsigned seed = std::random_device{}();
+  INFO("seed " << seed);
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<long> delay_us(0, static_cast<long>(seconds * 1.3e6));
+  int none = 0, whole = 0;
+  const auto deadline = Clock::now() + std::chrono::seconds(20);
+  for (int round = 0; round < 100 && (round < 30 || Clock::now() < deadline); ++round) {
+    for (const auto& entry : std::filesystem::directory_iterator(cli.dir))
+      if (entry.path().filename().string().rfind("ledger.db", 0) == 0) std::filesystem::remove(entry.path());
+    const long delay = delay_us(rng);
+    pid_t pid = spawn_verdeel(cli.db, {"init"}, (cli.dir / "killed.log").string());
+    std::this_thread::sleep_for(std::chrono::microseconds(delay));
+    kill(pid, SIGKILL);
+    wait_for(pid);
+    INFO("killed after " << delay << " us (round " << round << ")");
+    if (!std::filesystem::exists(cli.db)) {
+      ++none;
+      auto again = cli.run({"init"});  // nothing stands in the way of a new init
+      INFO(again.err);
+      REQUIRE(again.status == 0);
+    } else {
+      ++whole;
+    }
+    LedgerFile f = inspect(cli.db);
+    REQUIRE(f.integrity == "ok");
+    REQUIRE(f.records == 1);  // the genesis record
+    auto v = cli.run({"verify"});
+    INFO(v.err);
+    REQUIRE(v.status == 0);
+  }
+  INFO(none << " left no ledger, " << whole << " a whole one");
+  CHECK(none > 0);
+}
