@@ -309,8 +309,10 @@ void verify_bundle(const VerifyBundleOptions& opt) {
     if (!gem.is_string()) fail("the bundle holds part of the run, but names no \"gemeente\"");
     code = gem.get<std::string>();
     if (subjects != std::set<std::string>{code})
-      fail("the bundle is about \"" + code + "\", but its run records are about " + std::to_string(subjects.size()) +
-           " other municipalities or none");
+      fail("the bundle is about \"" + code + "\", but its run records are about " +
+           (subjects.empty() ? std::string("no municipality")
+                             : subjects.size() == 1 && !subjects.count(code) ? "another municipality, " + *subjects.begin()
+                                                                              : std::to_string(subjects.size()) + " municipalities"));
   }
   decision::ReplayResult rr = decision::replay(run, inputs);
   if (!rr.error.empty()) fail("replay: " + rr.error);

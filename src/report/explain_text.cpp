@@ -74,7 +74,7 @@ std::string rule_text(const ExplainLine& l, Lang lang) {
     if (holds)
       o << " ≥ 1 " << s("en", "and") << " ≥ " << s("indicatief regulier ", "indicative regulier ") << num(f["ind"], lang);
     else if (f["doorAnderen"].get<int64_t>() < 1)
-      o << s(" (geen uitruil voor deze gemeente)", " (no exchange for this municipality)");
+      o << s(" (geen andere gemeente realiseert plaatsen voor haar)", " (no other municipality realises places for it)");
     else
       o << " < " << s("indicatief regulier ", "indicative regulier ") << num(f["ind"], lang);
   } else if (rule == "exchange_group") {

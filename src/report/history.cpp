@@ -230,8 +230,11 @@ std::string history_text(const History& h) {
     provinces.insert(g.province);
   }
   std::ostringstream o;
-  o << "History of " << h.naam << " (" << h.code << "): " << h.records() << " records in " << h.groups.size()
-    << " imports and decision runs; cycles";
+  size_t imports = 0, runs = 0;
+  for (const auto& g : h.groups) (g.type == "run" ? runs : imports) += 1;
+  auto count = [](size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+  o << "History of " << h.naam << " (" << h.code << "): " << count(h.records(), "record", "records") << " in "
+    << count(imports, "import", "imports") << " and " << count(runs, "decision run", "decision runs") << "; cycles";
   for (const auto& c : cycles) o << " " << c;
   o << "; provinces";
   for (const auto& p : provinces) o << " " << p;

@@ -68,6 +68,12 @@ TEST_CASE("history follows a municipality across two cycles and a correction, ol
   }
   CHECK(order == std::vector<std::string>{"import 2024", "run 2024 1", "import 2026", "run 2026 1", "import 2024",
                                           "run 2024 2"});
+  // The text's first line counts the imports and the runs apart.
+  auto summary = cli.run({"history", "Heuvelrade"});
+  CHECK_THAT(summary.out, Catch::Contains(" in 3 imports and 3 decision runs; cycles 2024 2026"));
+  auto runs_only = cli.run({"history", "Heuvelrade", "kind:result"});
+  INFO(runs_only.err);
+  CHECK_THAT(runs_only.out, Catch::Contains(" in 0 imports and 3 decision runs;"));
 
   // The correction names the record it supersedes, with the old value, and only run 2 used it.
   const Json& correction = h["groups"][4];
