@@ -37,7 +37,8 @@ void print_text(const decision::Run& run, const decision::ReplayResult& res, con
     std::cout << "note: recorded by " << (res.recorded_engine.empty() ? "an unknown engine" : res.recorded_engine)
               << ", replayed by " << engine << "\n";
   if (res.identical) {
-    std::cout << "identical: " << res.compared << " records\n";
+    std::cout << "identical: " << res.compared << " records, every one of the run after its decision.start (which "
+              << "holds the run's time and engine, not computed)\n";
     return;
   }
   const auto& d = *res.first_difference;

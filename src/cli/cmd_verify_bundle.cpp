@@ -323,7 +323,8 @@ void verify_bundle(const VerifyBundleOptions& opt) {
            " (" + d.kind + (d.subject.empty() ? "" : " " + d.subject) + "): recorded " + d.recorded +
            ", recomputed " + d.recomputed);
     }
-    std::cout << "replay identical: " << rr.compared << " records of run " << run.number << " recomputed from the "
+    std::cout << "replay identical: " << rr.compared << " records of run " << run.number
+              << " (all after its decision.start) recomputed from the "
               << inputs.size() << " inputs in the bundle (recorded by " << rr.recorded_engine << ", replayed by verdeel "
               << VERDEEL_VERSION << ")\n";
   } else {

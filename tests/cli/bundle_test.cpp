@@ -58,7 +58,7 @@ TEST_CASE("a bundle verifies offline: signature, every proof, the chain, the inp
   CHECK(o.status == 0);
   CHECK(o.out.find("ok: 330 inclusion proofs") != std::string::npos);
   CHECK(o.out.find("signed by ministerie+") != std::string::npos);
-  CHECK(o.out.find("replay identical: 199 records of run 1") != std::string::npos);
+  CHECK(o.out.find("replay identical: 199 records of run 1 (all after its decision.start)") != std::string::npos);
   CHECK(o.out.find("decided 9305 regulier + 864 amv") != std::string::npos);
 }
 
