@@ -23,6 +23,7 @@
 #include "ledger/checkpoint.h"
 #include "ledger/merkle_verify.h"
 #include "ledger/record.h"
+#include "util/json_error.h"
 #include "version.h"
 
 namespace verdeel::cli {
@@ -170,8 +171,8 @@ void verify_bundle(const VerifyBundleOptions& opt) {
   Json b;
   try {
     b = Json::parse(text);
-  } catch (const std::exception& e) {
-    fail(std::string("not valid JSON: ") + e.what());
+  } catch (const Json::parse_error& e) {
+    fail("not valid JSON at " + json_parse_problem(e));
   }
   if (!b.is_object()) fail("not a bundle (not a JSON object)");
   if (field(b, "format", T::string, "the bundle", fail).get<std::string>() != kBundleFormat)

@@ -162,6 +162,14 @@ TEST_CASE("a mutated bundle is refused with a message that says what", "[cli][bu
     CHECK(o.status == 1);
     CHECK(has(o, "the bundle says it is about \"GM9001\", but it holds the whole run"));
   }
+  SECTION("not JSON") {
+    std::string text = slurp(t.c.dir / "z.json");
+    Cli::write(t.c.dir / "m.json", text.substr(0, 40));
+    auto o = t.check("m.json");
+    CHECK(o.status == 1);
+    CHECK(has(o, "verify-bundle: m.json: not valid JSON at line "));
+    CHECK(!has(o, "json.exception"));
+  }
   SECTION("spacing only") {
     std::string text = slurp(t.c.dir / "z.json");
     text.replace(text.find("  \"format\""), 2, " \t");
