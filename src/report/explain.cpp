@@ -446,18 +446,25 @@ class Builder {
     }
     int64_t placed = pb.at("placed").get<int64_t>();
     Rational frac = exact - Rational(ab.at("floor").get<int64_t>());
-    add("stap 4b", "rounding", c,
-        Json{{"exact", ab.at("exact")},
-             {"floor", ab.at("floor")},
-             {"fraction", to_json(frac)},
-             {"extra_unit", ab.at("extra_unit")},
-             {"rounded", ab.at("rounded")},
-             {"sum_floor", floors},
-             {"placed", placed},
-             {"units", placed - floors},
-             {"smallest_fraction_with_unit", smallest_with ? to_json(*smallest_with) : Json(nullptr)},
-             {"largest_fraction_without_unit", largest_without ? to_json(*largest_without) : Json(nullptr)}},
-        std::nullopt,
+    // A tie at the border (the same fraction given a unit and left without one, this one's among
+    // them): the others with that fraction, so an objector sees whom the tie rule weighed it against.
+    Json tied = Json::array();
+    if (smallest_with && largest_without && *smallest_with == *largest_without && frac == *smallest_with)
+      for (const auto& pt : parts)
+        if (pt.code != code_ && pt.frac == frac)
+          tied.push_back(Json{{"code", pt.code}, {"naam", naam_of(pt.code)}, {"indicatief", pt.ind}, {"extra_unit", pt.unit}});
+    Json rounding{{"exact", ab.at("exact")},
+                  {"floor", ab.at("floor")},
+                  {"fraction", to_json(frac)},
+                  {"extra_unit", ab.at("extra_unit")},
+                  {"rounded", ab.at("rounded")},
+                  {"sum_floor", floors},
+                  {"placed", placed},
+                  {"units", placed - floors},
+                  {"smallest_fraction_with_unit", smallest_with ? to_json(*smallest_with) : Json(nullptr)},
+                  {"largest_fraction_without_unit", largest_without ? to_json(*largest_without) : Json(nullptr)}};
+    if (!tied.empty()) rounding["tied_at_border"] = tied;
+    add("stap 4b", "rounding", c, std::move(rounding), std::nullopt,
         "Toelichting, stap 4b (afronding); METHOD.md \"Rounding to whole places\" (largest remainder; ties: larger ind, then smaller code)",
         {cite(*a), cite(*perc)});
   }

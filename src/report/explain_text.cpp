@@ -232,11 +232,17 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
     // the smaller CBS code; say so, an objector needs that sentence.
     if (!f["smallest_fraction_with_unit"].is_null() &&
         f["smallest_fraction_with_unit"] == f["largest_fraction_without_unit"] &&
-        f["fraction"] == f["smallest_fraction_with_unit"])
-      o << s("; gelijke rest met een andere gemeente aan de grens: de gelijke stand is beslist op het grotere "
-             "indicatieve aantal, daarna de kleinere CBS-code",
-             "; a tie with another municipality at the border: decided by the larger indicative number, then "
-             "the smaller CBS code");
+        f["fraction"] == f["smallest_fraction_with_unit"]) {
+      std::string with;
+      for (const auto& t : f.value("tied_at_border", Json::array()))
+        with += (with.empty() ? "" : ", ") + t["naam"].get<std::string>() + " (" + t["code"].get<std::string>() + ", " +
+                s("indicatief ", "indicative ") + num(t["indicatief"], lang) + ", " +
+                (t["extra_unit"].get<bool>() ? s("met restplaats", "given a unit") : s("zonder restplaats", "without a unit")) + ")";
+      if (with.empty()) with = s("een andere gemeente", "another municipality");
+      o << s("; gelijke rest met ", "; a tie with ") << with
+        << s(" aan de grens: de gelijke stand is beslist op het grotere indicatieve aantal, daarna de kleinere CBS-code",
+             " at the border: decided by the larger indicative number, then the smaller CBS code");
+    }
     o << ": " << (f["extra_unit"].get<bool>() ? s("krijgt een restplaats", "gets a leftover unit") : s("geen restplaats", "no leftover unit"))
       << s(", dus extra ", ", so extra ") << num(f["rounded"], lang);
   } else if (w == "besluit") {

@@ -192,7 +192,15 @@ TEST_CASE("explain says when a rounding tie at the border was decided by indicat
     auto o = cli.run({"explain", "--cycle", "2024", "--province", "Zuiderland", g});
     REQUIRE(o.status == 0);
     CHECK_THAT(o.out, Catch::Contains("gelijke stand is beslist op het grotere indicatieve aantal, daarna de kleinere CBS-code"));
+    // The other side of the tie is named, with what the tie rule weighed.
+    const std::string other = std::string(g) == "Steenwaard" ? "gelijke rest met Hoogmoer (GM" : "gelijke rest met Steenwaard (GM9031, indicatief ";
+    CHECK_THAT(o.out, Catch::Contains(other));
   }
+  auto en = cli.run({"explain", "--cycle", "2024", "--province", "Zuiderland", "Steenwaard", "--lang", "en"});
+  CHECK_THAT(en.out, Catch::Contains("a tie with Hoogmoer (GM"));
+  auto json = cli.run({"explain", "--cycle", "2024", "--province", "Zuiderland", "Hoogmoer", "--format", "json"});
+  CHECK_THAT(json.out, Catch::Contains("\"tied_at_border\""));
+  CHECK_THAT(json.out, Catch::Contains("\"GM9031\""));
   auto other = cli.run({"explain", "--cycle", "2024", "--province", "Zuiderland", "Maasveldt"});
   CHECK_THAT(other.out, !Catch::Contains("gelijke stand"));
 }
