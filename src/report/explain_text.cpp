@@ -224,9 +224,9 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
       << num(f["placed"], lang) << s(" − som ondergrenzen ", " − sum of floors ") << num(f["sum_floor"], lang)
       << s(") naar de grootste resten", ") to the largest fractions");
     if (!f["smallest_fraction_with_unit"].is_null())
-      o << s(" (kleinste rest met een plaats ", " (smallest fraction given one ") << num(f["smallest_fraction_with_unit"], lang) << ")";
+      o << s("; kleinste rest met een plaats ", "; smallest fraction given one ") << num(f["smallest_fraction_with_unit"], lang);
     if (!f["largest_fraction_without_unit"].is_null())
-      o << s(" (grootste rest zonder ", " (largest fraction without ") << num(f["largest_fraction_without_unit"], lang) << ")";
+      o << s("; grootste rest zonder ", "; largest fraction without ") << num(f["largest_fraction_without_unit"], lang);
     // A tie at the border: equal fractions on both sides of the last unit.
     // METHOD.md "Rounding": ties go to the larger indicative number, then
     // the smaller CBS code; say so, an objector needs that sentence.
