@@ -3,7 +3,8 @@
 //
 // The inclusion proofs are against one signed checkpoint:
 //   - with --key: a fresh checkpoint of the ledger as it is, appended as a `checkpoint` record
-//     (as `verdeel checkpoint` does; one transaction), so the bundle is always up to date;
+//     (as `verdeel checkpoint` does; one transaction), so the bundle is always up to date; its
+//     signed note is printed on standard output, as `verdeel checkpoint` prints it, to publish;
 //   - without --key: the ledger's newest checkpoint record, when it covers every record of the
 //     bundle; otherwise the command refuses (exit 2) and says to give --key.
 #include <iostream>
@@ -36,7 +37,8 @@ Chosen sign_fresh(ledger::Store& store, const BundleOptions& opt) {
   ledger::Store::Writer w(store);
   auto cp = ledger::append_checkpoint(store, w, signer.key, signer.name);
   w.commit();
-  std::cerr << "signed a checkpoint of " << cp.checkpoint.size << " records (record " << cp.record.seq << ")\n";
+  std::cerr << "signed a checkpoint of " << cp.checkpoint.size << " records (record " << cp.record.seq
+            << "); its note is on standard output: publish it where the ledger's keeper cannot change it\n";
   return Chosen{cp.note, ledger::verifier_key(signer.name, signer.key.public_key()), cp.checkpoint.size,
                 cp.checkpoint.root};
 }
@@ -142,6 +144,7 @@ void register_bundle(CLI::App& app, Globals& g) {
                 {"checkpoint", Json{{"note", cp.note}, {"key", cp.verifier_key}, {"size", cp.size}, {"root", to_hex(cp.root)}}},
                 {"records", recs}};
     emit(bundle.dump(2) + "\n", opt->out);
+    if (!opt->key.empty()) std::cout << cp.note;  // as `verdeel checkpoint` prints the one it signs
     std::cerr << "wrote " << opt->out << ": " << records.size() << " records of " << province << " " << opt->cycle
               << " run " << run.number << (code.empty() ? "" : " about " + code) << ", proofs against a checkpoint of "
               << cp.size << " records\n";

@@ -18,11 +18,13 @@ namespace {
 // One decided ledger and its bundles, shared by the sections of a test case.
 struct Bundled {
   Cli c;
+  std::string note;
   Bundled() {
     c.decided("zuid-synthetisch-2024", "Zuiderland");
     c.run({"key", "generate", "ministerie"});
     auto b = c.run({"bundle", "--cycle", "2024", "--province", "Zuiderland", "--out", "z.json", "--key", "ministerie.key"});
     if (b.status != 0) throw std::runtime_error(b.err);
+    note = b.out;  // the signed checkpoint, to publish
   }
   Outcome check(const std::string& file) const {
     std::filesystem::remove(c.db);  // offline: no ledger at all
@@ -53,6 +55,7 @@ TEST_CASE("a bundle verifies offline: signature, every proof, the chain, the inp
   // input.set + its 129 inputs + the 200 records of the run
   CHECK(b["records"].size() == 330);
   CHECK(slurp(t.c.dir / "z.json") == b.dump(2) + "\n");
+  CHECK(t.note == b["checkpoint"]["note"].get<std::string>());  // printed as `checkpoint` prints it
   auto o = t.check("z.json");
   INFO(o.out << o.err);
   CHECK(o.status == 0);
