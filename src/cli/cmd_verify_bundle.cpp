@@ -20,6 +20,7 @@
 #include "cli/read_file.h"
 #include "cli/runs.h"
 #include "decision/replay.h"
+#include "report/explain.h"
 #include "ledger/checkpoint.h"
 #include "ledger/merkle_verify.h"
 #include "ledger/record.h"
@@ -31,6 +32,8 @@ namespace verdeel::cli {
 namespace {
 struct VerifyBundleOptions {
   std::string file, pubkey, key_name;
+  std::string explain;  // a municipality: explain its numbers after verifying
+  std::string format = "text", lang = "nl";
 };
 
 // Every failure of the bundle: exit 1, "verify-bundle: FILE: what".
@@ -162,7 +165,28 @@ std::string decided(const ledger::Record& result) {
   return besluit.value("regulier", Json()).dump() + " regulier + " + besluit.value("amv", Json()).dump() + " amv places";
 }
 
+// --explain: the explanation `verdeel explain` gives, from the bundle's own records, once the bundle
+// is verified (a whole province's bundle: the rounding and the exchange groups cite the records of
+// other municipalities too).
+void explain_from_bundle(const VerifyBundleOptions& opt, const decision::Run& run, const ledger::Record& set,
+                         const std::map<std::string, const ledger::Record*>& by_hash,
+                         const std::vector<ledger::Record>& recs) {
+  const std::string code = gemeente_among(recs, opt.explain);
+  if (code.empty())
+    throw UsageError("verify-bundle: " + opt.file + ": --explain " + opt.explain + ": not a municipality of " +
+                     run.province + " " + run.cycle + " in the bundle (give its CBS code, e.g. GM0106, or its name)");
+  std::vector<decision::RecordedStep> inputs{to_step(set)};
+  for (const auto& h : set.body.at("records")) inputs.push_back(to_step(*by_hash.at(h.get<std::string>())));
+  const report::Explanation e = report::explain(run, inputs, code);
+  if (opt.format == "json")
+    std::cout << report::explain_json(e).dump(2) << "\n";
+  else
+    std::cout << report::explain_text(e, opt.lang == "en" ? report::Lang::en : report::Lang::nl);
+}
+
 void verify_bundle(const VerifyBundleOptions& opt) {
+  // With --explain the explanation is the output; what was verified goes to standard error.
+  std::ostream& out = opt.explain.empty() ? std::cout : std::cerr;
   const ledger::VerifierKey given_key = load_verifier(opt.pubkey, opt.key_name);
   const std::string text = read_whole_file(opt.file, "bundle");
   const Fail fail{opt.file};
@@ -182,6 +206,9 @@ void verify_bundle(const VerifyBundleOptions& opt) {
         k != "checkpoint" && k != "records" && k != "later_runs")
       fail("unknown field \"" + k + "\"");
 
+  if (!opt.explain.empty() && b.contains("gemeente") && !b["gemeente"].is_null())
+    throw UsageError("verify-bundle: " + opt.file + ": --explain needs the bundle of the whole province; this one holds "
+                     "the records about " + b["gemeente"].dump() + " only (ask for `verdeel bundle` without a municipality)");
   // The checkpoint: signed by the key given from outside, for the ledger the bundle names.
   const Json& c = field(b, "checkpoint", T::object, "the bundle", fail);
   for (const auto& [k, v] : c.items())
@@ -226,7 +253,7 @@ void verify_bundle(const VerifyBundleOptions& opt) {
     for (size_t i = 0; i < later_list.size(); ++i)
       later_recs.push_back(proved_entry(later_list[i], "later_runs[" + std::to_string(i) + "]", cp, fail, proof_hashes));
   }
-  std::cout << "ok: checkpoint of ledger " << ledger_id << " signed by " << key.name << "+"
+  out << "ok: checkpoint of ledger " << ledger_id << " signed by " << key.name << "+"
             << ledger::key_id_hex(key.id) << ": " << cp.size << " records, root " << to_hex(cp.root) << "\n"
             << "ok: " << recs.size() << " records: their bytes hash to their stated hashes and decode as records\n"
             << "ok: " << recs.size() + later_recs.size() << " inclusion proofs (" << proof_hashes
@@ -259,14 +286,14 @@ void verify_bundle(const VerifyBundleOptions& opt) {
     fail("the bundle's \"run\" " + b["run"].dump() + " is not the run number of " + start->label());
   const std::optional<std::vector<LaterRun>> later = later_runs(b, later_recs, cycle, province, *start, *result, fail);
   if (!later)
-    std::cout << "note: the bundle does not say whether " << province << " " << cycle << " was decided again after run "
+    out << "note: the bundle does not say whether " << province << " " << cycle << " was decided again after run "
               << start->body["run"].dump() << " (it was written by an earlier verdeel)\n";
   else if (later->empty())
-    std::cout << "ok: the bundle names no later run of " << province << " " << cycle << " (a bundle cannot prove "
+    out << "ok: the bundle names no later run of " << province << " " << cycle << " (a bundle cannot prove "
               << "that there is none: the ledger, or a bundle of a later run, can show one)\n";
   else
     for (const LaterRun& l : *later)
-      std::cout << "ok: a later run is in the signed ledger: " << province << " " << cycle << " run " << l.number
+      out << "ok: a later run is in the signed ledger: " << province << " " << cycle << " run " << l.number
                 << ", records " << l.start->seq << ".." << l.result->seq << ", decided " << decided(*l.result) << "\n";
   const std::string set_hash = start->body.value("input_set", std::string());
   auto set_it = by_hash.find(set_hash);
@@ -297,7 +324,7 @@ void verify_bundle(const VerifyBundleOptions& opt) {
   }
   for (const auto& r : recs)
     if (!expected.count(r.seq)) fail(r.label() + " is neither an input of the run nor one of its records");
-  std::cout << "ok: " << set.label() << " lists " << inputs.size() << " input records, all in the bundle\n";
+  out << "ok: " << set.label() << " lists " << inputs.size() << " input records, all in the bundle\n";
 
   // Replay from the bundle's own inputs.
   const size_t span = static_cast<size_t>(result->seq - start->seq + 1);
@@ -324,7 +351,7 @@ void verify_bundle(const VerifyBundleOptions& opt) {
            " (" + d.kind + (d.subject.empty() ? "" : " " + d.subject) + "): recorded " + d.recorded +
            ", recomputed " + d.recomputed);
     }
-    std::cout << "replay identical: " << rr.compared << " records of run " << run.number
+    out << "replay identical: " << rr.compared << " records of run " << run.number
               << " (all after its decision.start) recomputed from the "
               << inputs.size() << " inputs in the bundle (recorded by " << rr.recorded_engine << ", replayed by verdeel "
               << VERDEEL_VERSION << ")\n";
@@ -356,7 +383,7 @@ void verify_bundle(const VerifyBundleOptions& opt) {
              now.subject + " " + recomputed);
       ++compared;
     }
-    std::cout << "replay identical: the " << compared << " records of run " << run.number << " in the bundle (about "
+    out << "replay identical: the " << compared << " records of run " << run.number << " in the bundle (about "
               << code << " and the province) equal the decision recomputed from the " << inputs.size()
               << " inputs (recorded by " << rr.recorded_engine << ", replayed by verdeel " << VERDEEL_VERSION << ")\n";
   }
@@ -370,23 +397,25 @@ void verify_bundle(const VerifyBundleOptions& opt) {
          " (spacing or layout was edited)");
   }
 
-  std::cout << "verified: " << province << " " << cycle << " run " << run.number << ": decided " << decided(*result)
+  out << "verified: " << province << " " << cycle << " run " << run.number << ": decided " << decided(*result)
             << " (" << result->label() << ")\n";
   if (!code.empty())
     for (const auto& r : recs)
       if (r.kind == "result.gemeente" && r.subject == code) {
         const Json& g = r.body.value("besluit", Json::object());
-        std::cout << "verified: " << code << " " << r.body.value("naam", std::string()) << ": "
+        out << "verified: " << code << " " << r.body.value("naam", std::string()) << ": "
                   << g.value("regulier", Json()).dump() << " regulier + " << g.value("amv", Json()).dump() << " amv ("
                   << r.label() << ")\n";
       }
   if (later && !later->empty()) {  // last, where it is read: this run is not the decision in force
     const LaterRun& last = later->back();
-    std::cout << "SUPERSEDED: run " << run.number << " is not the latest decision of " << province << " " << cycle
+    out << "SUPERSEDED: run " << run.number << " is not the latest decision of " << province << " " << cycle
               << " in the signed ledger: run " << last.number << " (records " << last.start->seq << ".."
               << last.result->seq << ") decided "
               << decided(*last.result) << (code.empty() ? "" : "; ask for its bundle for " + code) << "\n";
   }
+
+  if (!opt.explain.empty()) explain_from_bundle(opt, run, set, by_hash, recs);
 }
 }  // namespace
 
@@ -396,6 +425,12 @@ void register_verify_bundle(CLI::App& app, Globals&) {
   sub->add_option("file", opt->file, "Bundle file (from `verdeel bundle`)")->required();
   sub->add_option("--pubkey", opt->pubkey, "Public key (NAME.pub, or a verifier key line) of the checkpoint's signer")->required();
   sub->add_option("--key-name", opt->key_name, "Signer name (default: the key file's name without extension)");
+  sub->add_option("--explain", opt->explain,
+                  "Once verified, explain this municipality's numbers (CBS code or name) from the bundle, as "
+                  "`verdeel explain` does from the ledger; what was verified then goes to standard error. Needs the "
+                  "bundle of the whole province");
+  sub->add_option("--format", opt->format, "Of the explanation: text or json")->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--lang", opt->lang, "Of the explanation: nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
   sub->callback([opt] { verify_bundle(*opt); });
 }
 

@@ -182,6 +182,14 @@ decision::Run load_run(ledger::Store& store, const std::string& cycle, const std
   return run;
 }
 
+std::string gemeente_among(const std::vector<ledger::Record>& records, const std::string& code_or_name) {
+  for (const auto& r : records)
+    if (r.kind == "input.gemeente" &&
+        (lower(r.subject) == lower(code_or_name) || lower(r.body.value("naam", std::string())) == lower(code_or_name)))
+      return r.subject;
+  return "";
+}
+
 std::string resolve_gemeente(ledger::Store& store, const std::string& code_or_name) {
   auto by_code = store.by_subject(code_or_name);
   for (const auto& r : by_code)

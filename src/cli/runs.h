@@ -76,6 +76,10 @@ std::string superseded_note(const std::vector<RunSpan>& spans, int64_t number, c
 // Loads run `number` (0 = latest). Throws UsageError when there is none.
 decision::Run load_run(ledger::Store& store, const std::string& cycle, const std::string& province, int64_t number = 0);
 
+// The CBS code of the municipality `code_or_name` names (its code or its name, in any case) among
+// these records' input.gemeente records; empty when none does (verify-bundle, without a ledger).
+std::string gemeente_among(const std::vector<ledger::Record>& records, const std::string& code_or_name);
+
 // "Drenthe" -> "GM0106"-style lookups of municipalities by code or name in
 // the inputs of a cycle; throws UsageError when unknown.
 std::string resolve_gemeente(ledger::Store& store, const std::string& code_or_name);

@@ -306,3 +306,32 @@ TEST_CASE("a bundle of a superseded run names the later runs in the signed ledge
           std::string::npos);
   }
 }
+
+TEST_CASE("verify-bundle --explain explains a municipality offline, as explain does from the ledger", "[cli][bundle]") {
+  Bundled t;
+  std::map<std::string, std::string> from_ledger;
+  for (const char* lang : {"nl", "en"})
+    from_ledger[lang] = t.c.run({"explain", "--cycle", "2024", "--province", "Zuiderland", "Steenwaard", "--lang", lang}).out;
+  from_ledger["json"] = t.c.run({"explain", "--cycle", "2024", "--province", "Zuiderland", "GM9031", "--format", "json"}).out;
+  REQUIRE(t.c.run({"bundle", "--cycle", "2024", "--province", "Zuiderland", "Steenwaard", "--out", "s.json"}).status == 0);
+  std::filesystem::remove(t.c.db);
+
+  for (const char* lang : {"nl", "en"}) {
+    auto o = t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie.pub", "--explain", "steenwaard", "--lang", lang});
+    INFO(o.err);
+    CHECK(o.status == 0);
+    CHECK(o.out == from_ledger[lang]);
+    CHECK_THAT(o.err, Catch::Contains("verified: Zuiderland 2024 run 1"));  // what was verified, on stderr
+  }
+  auto j = t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie.pub", "--explain", "GM9031", "--format", "json"});
+  CHECK(j.status == 0);
+  CHECK(j.out == from_ledger["json"]);
+
+  auto part = t.c.run({"verify-bundle", "s.json", "--pubkey", "ministerie.pub", "--explain", "Steenwaard"});
+  CHECK(part.status == 2);
+  CHECK_THAT(part.err, Catch::Contains("--explain needs the bundle of the whole province"));
+  auto unknown = t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie.pub", "--explain", "Atlantis"});
+  CHECK(unknown.status == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("--explain Atlantis: not a municipality of Zuiderland 2024 in the bundle"));
+  CHECK(unknown.out.empty());
+}
