@@ -50,7 +50,8 @@ void facts(std::ostringstream& o, const DecisionView& v) {
 
 void tabel1(std::ostringstream& o, const DecisionView& v) {
   bool notes = !v.one_to_one();
-  o << "<section><h2>Tabel 1: Verdeling asielopvangplaatsen over gemeenten</h2>\n";
+  o << "<section><h2>" << esc(all_municipalities_heading()) << "</h2>\n";
+  if (const std::string note = zero_places_note(v); !note.empty()) o << "<p class=\"note\">" << esc(note) << "</p>\n";
   o << "<table class=\"tabel1\">\n<thead><tr><th>Gemeente</th><th class=\"n\">Reguliere opvangplaatsen</th>"
        "<th class=\"n\">Amv-opvangplaatsen</th><th class=\"n\">Totaal</th>"
     << (notes ? "<th>Uit de restopgave / uitgesloten</th>" : "") << "</tr></thead>\n<tbody>\n";

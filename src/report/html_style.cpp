@@ -23,7 +23,7 @@ th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: lef
 th { border-bottom: 2px solid var(--ink); font-weight: 600; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 tr.total td { border-top: 2px solid var(--ink); border-bottom: none; font-weight: 700; }
-td.note { color: var(--muted); font-size: 13px; }
+td.note, p.note { color: var(--muted); font-size: 13px; }
 a { color: var(--accent); }
 table.tabel1 a { text-decoration: none; border-bottom: 1px dotted var(--accent); }
 figure { margin: 12px 0 24px; }

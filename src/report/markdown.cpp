@@ -37,7 +37,8 @@ std::string decision_markdown(const DecisionView& v) {
   }
   o << "- Beleid: " << md_escape(v.policy) << "; run " << v.run << "\n";
 
-  o << "\n## Tabel 1: Verdeling asielopvangplaatsen over gemeenten\n\n";
+  o << "\n## " << all_municipalities_heading() << "\n\n";
+  if (const std::string note = zero_places_note(v); !note.empty()) o << md_escape(note) << "\n\n";
   bool notes = !v.one_to_one();
   o << "| Gemeente | Reguliere opvangplaatsen | Amv-opvangplaatsen | Totaal |" << (notes ? " Toelichting |" : "")
     << "\n";

@@ -54,7 +54,9 @@ std::string decision_table(const DecisionView& v) {
       o << "TEKORT (niet te verdelen binnen de plafonds): " << dutch_number(v.shortfall.regulier) << " regulier, "
         << dutch_number(v.shortfall.amv) << " amv\n";
   }
-  o << "\nTabel 1: Verdeling asielopvangplaatsen over gemeenten\n\n";
+  o << "\n" << all_municipalities_heading() << "\n";
+  if (const std::string note = zero_places_note(v); !note.empty()) o << note << "\n";
+  o << "\n";
 
   const std::vector<std::string> head = {"Gemeente", "Reguliere opvangplaatsen", "Amv-opvangplaatsen", "Totaal"};
   std::vector<std::vector<std::string>> rows;

@@ -114,4 +114,14 @@ std::string row_note(const GemeenteRow& g) {
   return note;
 }
 
+std::string all_municipalities_heading() { return "Verdeling asielopvangplaatsen over alle gemeenten"; }
+
+std::string zero_places_note(const DecisionView& v) {
+  size_t zero = 0;
+  for (const auto& g : v.gemeenten) zero += g.besluit.total() == 0 ? 1 : 0;
+  if (zero == 0) return "";
+  return (zero == 1 ? std::string("1 gemeente krijgt") : std::to_string(zero) + " gemeenten krijgen") +
+         " 0 plaatsen; Tabel 1 van het besluit noemt alleen de gemeenten met plaatsen.";
+}
+
 }  // namespace verdeel::report

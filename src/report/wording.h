@@ -34,4 +34,10 @@ std::string reason_with_figures(const ExclusionFact& e);
 // ("uitgesloten regulier en amv: voldoet aan indicatieve verdeling").
 std::string row_note(const GemeenteRow& g);
 
+// The heading of show's table, which lists every municipality of the province, and the sentence
+// under it when some get 0 places: the besluit's Tabel 1 lists only those with places
+// (besluit.cpp), so a reader comparing the two is told why they differ. Empty when none gets 0.
+std::string all_municipalities_heading();
+std::string zero_places_note(const DecisionView& v);
+
 }  // namespace verdeel::report
