@@ -1,5 +1,6 @@
 // verdeel import --cycle C DIR: validates a case directory and records every
 // input row as a record, in one transaction. Bad input is refused whole.
+#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <map>
@@ -108,6 +109,14 @@ void run_import(const Globals& g, const ImportOptions& opt) {
   for (auto& r : data.rows)
     rows[r.province].push_back(
         decision::NewInput{std::move(r.kind), std::move(r.subject), std::move(r.body), r.file, r.line});
+  // A province without any report row is valid (absent rows mean 0, INTERFACE.md), but is more
+  // likely an empty export than a province that reported nothing: say so.
+  for (const auto& province : data.provinces) {
+    const auto& list = rows[province];
+    if (std::none_of(list.begin(), list.end(), [](const decision::NewInput& r) { return r.kind == "input.verslag"; }))
+      std::cerr << "note: verslag.csv holds no row for " << province << ": the report of every municipality there "
+                << "counts as 0 places\n";
+  }
   Json files = Json::object();
   for (const auto& [name, sha] : data.file_sha256) files[name] = sha;
   const std::string time = now_utc();

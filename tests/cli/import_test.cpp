@@ -169,3 +169,18 @@ TEST_CASE("the case may use semicolon separators, a BOM, quoted names and Dutch 
   auto j = verdeel::Json::parse(cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--format", "json"}).out);
   CHECK(j["report"]["regulier"] == 3814);
 }
+
+TEST_CASE("an import without any report row for a province is recorded, with a note that all reports count as 0",
+          "[cli][import]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  auto dir = cli.copy_example("drenthe-2024");
+  Cli::write(dir / "verslag.csv", "gemeente,regulier,amv\n");
+  auto o = cli.run({"import", "--cycle", "2024", dir.string()});
+  CHECK(o.status == 0);
+  CHECK_THAT(o.err, Catch::Contains("note: verslag.csv holds no row for Drenthe: the report of every municipality "
+                                    "there counts as 0 places"));
+  auto full = cli.run({"import", "--cycle", "2026", Cli::example_dir("drenthe-2024")});
+  CHECK(full.status == 0);
+  CHECK_THAT(full.err, !Catch::Contains("note: verslag.csv"));
+}
