@@ -254,11 +254,11 @@ void verify_bundle(const VerifyBundleOptions& opt) {
       later_recs.push_back(proved_entry(later_list[i], "later_runs[" + std::to_string(i) + "]", cp, fail, proof_hashes));
   }
   out << "ok: checkpoint of ledger " << ledger_id << " signed by " << key.name << "+"
-            << ledger::key_id_hex(key.id) << ": " << cp.size << " records, root " << to_hex(cp.root) << "\n"
-            << "ok: " << recs.size() << " records: their bytes hash to their stated hashes and decode as records\n"
-            << "ok: " << recs.size() + later_recs.size() << " inclusion proofs (" << proof_hashes
-            << " hashes) lead to the signed root\n"
-            << "ok: " << links << " chain links between consecutive records\n";
+      << ledger::key_id_hex(key.id) << ": " << cp.size << " records, root " << to_hex(cp.root) << "\n"
+      << "ok: " << recs.size() << " records: their bytes hash to their stated hashes and decode as records\n"
+      << "ok: " << recs.size() + later_recs.size() << " inclusion proofs (" << proof_hashes
+      << " hashes) lead to the signed root\n"
+      << "ok: " << links << " chain links between consecutive records\n";
 
   // The decision run and its inputs, as the bundle claims them.
   std::map<std::string, const ledger::Record*> by_hash;
@@ -287,14 +287,14 @@ void verify_bundle(const VerifyBundleOptions& opt) {
   const std::optional<std::vector<LaterRun>> later = later_runs(b, later_recs, cycle, province, *start, *result, fail);
   if (!later)
     out << "note: the bundle does not say whether " << province << " " << cycle << " was decided again after run "
-              << start->body["run"].dump() << " (it was written by an earlier verdeel)\n";
+        << start->body["run"].dump() << " (it was written by an earlier verdeel)\n";
   else if (later->empty())
     out << "ok: the bundle names no later run of " << province << " " << cycle << " (a bundle cannot prove "
-              << "that there is none: the ledger, or a bundle of a later run, can show one)\n";
+        << "that there is none: the ledger, or a bundle of a later run, can show one)\n";
   else
     for (const LaterRun& l : *later)
       out << "ok: a later run is in the signed ledger: " << province << " " << cycle << " run " << l.number
-                << ", records " << l.start->seq << ".." << l.result->seq << ", decided " << decided(*l.result) << "\n";
+          << ", records " << l.start->seq << ".." << l.result->seq << ", decided " << decided(*l.result) << "\n";
   const std::string set_hash = start->body.value("input_set", std::string());
   auto set_it = by_hash.find(set_hash);
   if (set_it == by_hash.end()) fail("the input set " + set_hash + " of the run is not in the bundle");
@@ -352,9 +352,9 @@ void verify_bundle(const VerifyBundleOptions& opt) {
            ", recomputed " + d.recomputed);
     }
     out << "replay identical: " << rr.compared << " records of run " << run.number
-              << " (all after its decision.start) recomputed from the "
-              << inputs.size() << " inputs in the bundle (recorded by " << rr.recorded_engine << ", replayed by verdeel "
-              << VERDEEL_VERSION << ")\n";
+        << " (all after its decision.start) recomputed from the "
+        << inputs.size() << " inputs in the bundle (recorded by " << rr.recorded_engine << ", replayed by verdeel "
+        << VERDEEL_VERSION << ")\n";
   } else {
     // Part of the run: every recomputed record about the province or the municipality must be in
     // the bundle, at its place in the run, byte for byte; nothing else may be.
@@ -384,8 +384,8 @@ void verify_bundle(const VerifyBundleOptions& opt) {
       ++compared;
     }
     out << "replay identical: the " << compared << " records of run " << run.number << " in the bundle (about "
-              << code << " and the province) equal the decision recomputed from the " << inputs.size()
-              << " inputs (recorded by " << rr.recorded_engine << ", replayed by verdeel " << VERDEEL_VERSION << ")\n";
+        << code << " and the province) equal the decision recomputed from the " << inputs.size()
+        << " inputs (recorded by " << rr.recorded_engine << ", replayed by verdeel " << VERDEEL_VERSION << ")\n";
   }
 
   // Last, the layout: a change that leaves the JSON's meaning intact (spacing) is still a change.
@@ -398,21 +398,21 @@ void verify_bundle(const VerifyBundleOptions& opt) {
   }
 
   out << "verified: " << province << " " << cycle << " run " << run.number << ": decided " << decided(*result)
-            << " (" << result->label() << ")\n";
+      << "; " << result->label() << "\n";
   if (!code.empty())
     for (const auto& r : recs)
       if (r.kind == "result.gemeente" && r.subject == code) {
         const Json& g = r.body.value("besluit", Json::object());
         out << "verified: " << code << " " << r.body.value("naam", std::string()) << ": "
-                  << g.value("regulier", Json()).dump() << " regulier + " << g.value("amv", Json()).dump() << " amv ("
-                  << r.label() << ")\n";
+            << g.value("regulier", Json()).dump() << " regulier + " << g.value("amv", Json()).dump() << " amv; "
+            << r.label() << "\n";
       }
   if (later && !later->empty()) {  // last, where it is read: this run is not the decision in force
     const LaterRun& last = later->back();
     out << "SUPERSEDED: run " << run.number << " is not the latest decision of " << province << " " << cycle
-              << " in the signed ledger: run " << last.number << " (records " << last.start->seq << ".."
-              << last.result->seq << ") decided "
-              << decided(*last.result) << (code.empty() ? "" : "; ask for its bundle for " + code) << "\n";
+        << " in the signed ledger: run " << last.number << " (records " << last.start->seq << ".."
+        << last.result->seq << ") decided "
+        << decided(*last.result) << (code.empty() ? "" : "; ask for its bundle for " + code) << "\n";
   }
 
   if (!opt.explain.empty()) explain_from_bundle(opt, run, set, by_hash, recs);
