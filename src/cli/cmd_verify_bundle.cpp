@@ -20,10 +20,10 @@
 #include "cli/read_file.h"
 #include "cli/runs.h"
 #include "decision/replay.h"
-#include "report/explain.h"
 #include "ledger/checkpoint.h"
 #include "ledger/merkle_verify.h"
 #include "ledger/record.h"
+#include "report/explain.h"
 #include "util/json_error.h"
 #include "version.h"
 
