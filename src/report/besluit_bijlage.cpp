@@ -56,7 +56,10 @@ void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
                   n(l.checkpoint->size) + s(" records, wortel ", " records, root ") + l.checkpoint->root);
   }
   out.push_back(facts);
-  const std::string replay = "verdeel replay --cycle " + v.cycle + " --province " + v.province;
+  // Always with --run: without it replay takes the latest run, which is another
+  // one for a document of an earlier run, or once the province is decided again.
+  const std::string replay =
+      "verdeel replay --cycle " + v.cycle + " --province " + v.province + " --run " + n(v.run);
   add(out, K::paragraph,
       s("Wie over een kopie van het grootboek beschikt, kan met verdeel verify nagaan dat de keten ongeschonden is en "
         "dat de Merkle-wortel hierboven de vastgelegde records omvat, en met " + replay +
