@@ -16,20 +16,9 @@ std::string fig(const ExclusionFact& e, const char* name, Lang lang) {
 
 std::string say(Lang lang, const char* nl, const char* en) { return lang == Lang::nl ? nl : en; }
 
-}  // namespace
-
-std::string about(const Rational& r, Lang lang) {
-  if (shows_exactly(r)) return number_marks(dutch_decimal(r), lang);
-  return say(lang, "circa ", "about ") + number_marks(dutch_decimal(r), lang);
-}
-
-std::string number_marks(std::string dutch, Lang lang) {
-  if (lang == Lang::nl) return dutch;
-  for (auto& c : dutch) c = c == '.' ? ',' : c == ',' ? '.' : c;
-  return dutch;
-}
-
-std::string dutch_decimal(const Rational& r, int decimals) {
+// r rounded to `decimals` decimals with Dutch marks ("1.234,50"); the trailing
+// zeros of the decimals dropped ("1.234,5") unless `keep_zeros`.
+std::string dutch_digits(const Rational& r, int decimals, bool keep_zeros) {
   std::string s = r.to_decimal(decimals);  // "-1234.50"
   bool negative = !s.empty() && s[0] == '-';
   if (negative) s.erase(0, 1);
@@ -38,11 +27,33 @@ std::string dutch_decimal(const Rational& r, int decimals) {
     whole = s.substr(0, dot);
     frac = s.substr(dot + 1);
   }
-  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  if (!keep_zeros)
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
   std::string out = dutch_number(std::stoll(whole));
   if (!frac.empty()) out += "," + frac;
-  return (negative && out != "0" ? "-" : "") + out;
+  bool zero = out.find_first_not_of("0,") == std::string::npos;
+  return (negative && !zero ? "-" : "") + out;
 }
+
+}  // namespace
+
+// A rounded figure keeps its two decimals ("circa 2,70", not "circa 2,7"
+// beside "circa 2,48"): the rule of the other rounded figure of section 3,
+// the percentage ("72,46%", dutch_percent). The published text
+// (../shared/reference/verdeelbesluit-drenthe-2024.txt) has no rounded
+// figure to follow: its numbers are whole ("2.462", "200%").
+std::string about(const Rational& r, Lang lang) {
+  if (shows_exactly(r)) return number_marks(dutch_decimal(r), lang);
+  return say(lang, "circa ", "about ") + number_marks(dutch_digits(r, 2, true), lang);
+}
+
+std::string number_marks(std::string dutch, Lang lang) {
+  if (lang == Lang::nl) return dutch;
+  for (auto& c : dutch) c = c == '.' ? ',' : c == ',' ? '.' : c;
+  return dutch;
+}
+
+std::string dutch_decimal(const Rational& r, int decimals) { return dutch_digits(r, decimals, false); }
 
 bool shows_exactly(const Rational& r, int decimals) {
   int64_t scale = 1;

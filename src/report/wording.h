@@ -18,8 +18,9 @@ std::string dutch_decimal(const Rational& r, int decimals = 2);
 bool shows_exactly(const Rational& r, int decimals = 2);
 // p as a percentage for reading: "72,46%" (two decimals, always shown).
 std::string dutch_percent(const Rational& p);
-// A figure that dutch_decimal would round, for reading: "circa 2,48"; a
-// figure it shows exactly: itself ("143,2"). English: "about 2.48".
+// A figure that dutch_decimal would round, for reading, always with two
+// decimals: "circa 2,48", "circa 2,70" (not "circa 2,7"); a figure it shows
+// exactly: itself ("143,2"). English: "about 2.48".
 std::string about(const Rational& r, Lang lang = Lang::nl);
 // A number as written above in the reader's language: Dutch unchanged, English
 // with the marks exchanged ("3.814" -> "3,814", "2,48" -> "2.48", "1.234,5" ->

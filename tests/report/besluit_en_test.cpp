@@ -214,6 +214,7 @@ TEST_CASE("The English Zuiderland besluit has every number of the Dutch one, wit
                                 "reception places (step 3)."));
   CHECK_THAT(s, Catch::Contains("- Geldermonde: would receive about 2.48 regular reception places, fewer than the "
                                 "minimum of 5 (round 1)"));
+  CHECK_THAT(s, Catch::Contains("- Weertveld: would receive about 2.70 amv reception places"));
   CHECK_THAT(s, Catch::Contains("- Klaverdijk: other municipalities provide 90 regular reception places for it"));
   CHECK_THAT(s, Catch::Contains("*Table 2: Reception places from the remaining task*"));
   CHECK_THAT(s, Catch::Contains("cover the task in full: 9,305 regular reception places and 864 amv reception places, "

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "cli/cli_fixture.h"
@@ -139,6 +140,9 @@ TEST_CASE("The Zuiderland besluit explains the supplement from the recorded step
   CHECK(s.find("60,39% (exact 125/207)") != std::string::npos);
   CHECK(s.find("- Geldermonde: zou circa 2,48 reguliere opvangplaatsen krijgen, minder dan het minimum van 5 (ronde 1)") !=
         std::string::npos);
+  // Every rounded figure with two decimals: "circa 2,70", as "circa 2,48" beside it.
+  CHECK(s.find("- Weertveld: zou circa 2,70 amv-opvangplaatsen krijgen") != std::string::npos);
+  CHECK_FALSE(std::regex_search(s, std::regex("circa [0-9.]+(,[0-9])?[^0-9,.]")));
   CHECK(s.find("- Klaverdijk: andere gemeenten realiseren 90 reguliere opvangplaatsen voor haar") != std::string::npos);
   CHECK(s.find("- Waalrode: 50 reguliere opvangplaatsen en 0 amv-opvangplaatsen") != std::string::npos);  // not kansrijk
   CHECK(s.find("sluitend gemaakt: 9.305 reguliere opvangplaatsen en 864 amv-opvangplaatsen") != std::string::npos);

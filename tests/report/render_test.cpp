@@ -73,6 +73,20 @@ TEST_CASE("Dutch numbers: thousands with a dot, decimals with a comma, trailing 
   CHECK(shows_exactly(Rational::of(225, 2)));
   CHECK_FALSE(shows_exactly(Rational::of(1, 3)));
   CHECK(dutch_percent(Rational::of(3175, 4382)) == "72,46%");
+  CHECK(dutch_decimal(Rational::of(-1, 1000)) == "0");
+  CHECK(dutch_decimal(Rational::of(-27, 10)) == "-2,7");
+}
+
+TEST_CASE("A rounded figure says so and keeps its two decimals, an exact one is written as it is", "[report]") {
+  CHECK(about(Rational::of(1620, 653)) == "circa 2,48");
+  CHECK(about(Rational::of(2699, 1000)) == "circa 2,70");  // not "circa 2,7", which reads as exact
+  CHECK(about(Rational::of(29999, 10000)) == "circa 3,00");
+  CHECK(about(Rational::of(1234567, 1000)) == "circa 1.234,57");
+  CHECK(about(Rational::of(27, 10)) == "2,7");
+  CHECK(about(Rational::of(716, 5)) == "143,2");
+  CHECK(about(Rational(3)) == "3");
+  CHECK(about(Rational::of(2699, 1000), Lang::en) == "about 2.70");
+  CHECK(about(Rational::of(1234567, 1000), Lang::en) == "about 1,234.57");
 }
 
 TEST_CASE("csv quotes a name holding the separator or a quote, and never groups thousands", "[report][csv]") {
