@@ -36,9 +36,9 @@ void register_besluit(CLI::App& app, Globals& g) {
   sub->add_option("--run", opt->run, "An earlier run (1 = the first); default the latest")->check(at_least_one());
   sub->add_option("--out", opt->out, "Write to this file instead of standard output");
   sub->add_option("--date", opt->doc.datum,
-                  "Date of the decision as written (\"20 december 2024\", in English \"20 December 2024\"); "
-                  "default [datum]");
-  sub->add_option("--number", opt->doc.nummer, "Number of the decision; default [nummer]");
+                  "Date of the decision as written (\"20 december 2024\"; with --lang en written \"20 December "
+                  "2024\"); default [datum] ([date])");
+  sub->add_option("--number", opt->doc.nummer, "Number of the decision; default [nummer] ([number])");
   sub->callback([&g, opt] {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
