@@ -1,6 +1,6 @@
-// verdeel besluit --cycle C --province P [--format markdown|html] [--out FILE]:
+// verdeel besluit --cycle C --province P [--format markdown|html] [--lang nl|en] [--out FILE]:
 // the decision as the Dutch document the minister signs (report/besluit.h),
-// with the ledger facts that anchor it.
+// with the ledger facts that anchor it; with --lang en its English translation.
 #include "cli/context.h"
 #include "cli/ledger_facts.h"
 #include "cli/output.h"
@@ -14,6 +14,7 @@ struct BesluitCmdOptions {
   std::string cycle;
   std::string province;
   std::string format = "markdown";
+  std::string lang = "nl";
   int64_t run = 0;
   std::string out;
   report::BesluitOptions doc;
@@ -22,21 +23,28 @@ struct BesluitCmdOptions {
 
 void register_besluit(CLI::App& app, Globals& g) {
   auto opt = std::make_shared<BesluitCmdOptions>();
-  auto* sub = app.add_subcommand("besluit", "Write the decision as a Dutch document (Besluit and Toelichting)");
+  auto* sub = app.add_subcommand(
+      "besluit", "Write the decision as a Dutch document (Besluit and Toelichting); with --lang en, its English "
+                 "translation (the Dutch text is the decision)");
   add_db_option(*sub, g);
   sub->add_option("--cycle", opt->cycle, "Cycle (2024)")->required();
   sub->add_option("--province", opt->province, "Province name")->required();
   sub->add_option("--format", opt->format, "markdown (default) or html")
       ->check(CLI::IsMember({"markdown", "html"}));
+  sub->add_option("--lang", opt->lang, "nl (default): the decision; en: an English translation of it")
+      ->check(CLI::IsMember({"nl", "en"}));
   sub->add_option("--run", opt->run, "An earlier run (1 = the first); default the latest")->check(at_least_one());
   sub->add_option("--out", opt->out, "Write to this file instead of standard output");
-  sub->add_option("--date", opt->doc.datum, "Date of the decision as written (\"20 december 2024\"); default [datum]");
-  sub->add_option("--number", opt->doc.nummer, "Number of the decision; default [nummer]");
+  sub->add_option("--date", opt->doc.datum,
+                  "Date of the decision as written (\"20 december 2024\"; with --lang en written \"20 December "
+                  "2024\"); default [datum] ([date])");
+  sub->add_option("--number", opt->doc.nummer, "Number of the decision; default [nummer] ([number])");
   sub->callback([&g, opt] {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     auto view = report::view_of(load_run(*store, opt->cycle, province, opt->run));
     view.ledger = ledger_facts(*store, view.record_seq);
+    opt->doc.lang = opt->lang == "en" ? report::Lang::en : report::Lang::nl;
     auto doc = report::besluit_document(view, opt->doc);
     emit(opt->format == "html" ? report::besluit_html(doc) : report::besluit_markdown(doc), opt->out);
   });

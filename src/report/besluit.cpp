@@ -1,10 +1,13 @@
 // The Besluit: title, considerations, Artikel I (Tabel 1), Artikel II, signature,
 // Bezwaar; then the Toelichting (besluit_toelichting*.cpp) and the Bijlage
-// that anchors the text in the ledger.
+// that anchors the text in the ledger (besluit_bijlage.cpp). In Dutch as
+// published (Verdeelbesluit Drenthe 2024); in English as a translation of it,
+// the Dutch names of the act, the policy rule and the legal terms kept in
+// brackets beside their English meaning.
 #include "report/besluit.h"
 
 #include "report/besluit_dates.h"
-#include "report/render.h"
+#include "report/besluit_say.h"
 
 namespace verdeel::report {
 namespace {
@@ -25,119 +28,134 @@ Block items(K kind, std::vector<std::string> v) {
   return b;
 }
 
+// The name of the act (the Spreidingswet) as cited in the decision.
+std::string wet(const Say& s) {
+  return s("de Wet gemeentelijke taak mogelijk maken asielopvangvoorzieningen",
+           "the Act on the municipal task of enabling asylum reception facilities (Wet gemeentelijke taak mogelijk "
+           "maken asielopvangvoorzieningen)");
+}
+
+std::string minister(const Say& s) { return s("De Minister van Asiel en Migratie,", "The Minister of Asylum and Migration,"); }
+
 // Tabel 1 as published: the municipalities the decision gives places, and the totals.
-Block tabel1(const DecisionView& v) {
+Block tabel1(const DecisionView& v, const Say& s) {
   Block t;
   t.kind = K::table;
-  t.text = "Tabel 1: Verdeling asielopvangplaatsen over gemeenten";
-  t.rows.push_back({"Gemeente", "Reguliere opvangplaatsen", "Amv-opvangplaatsen", "Totaal"});
+  t.text = s("Tabel 1: Verdeling asielopvangplaatsen over gemeenten",
+             "Table 1: Allocation of asylum reception places among municipalities");
+  t.rows.push_back({s("Gemeente", "Municipality"), s("Reguliere opvangplaatsen", "Regular reception places"),
+                    s("Amv-opvangplaatsen", "Reception places for unaccompanied minors (amv)"), s("Totaal", "Total")});
   for (const auto& g : v.gemeenten) {
     if (g.besluit.total() == 0) continue;
-    t.rows.push_back({g.naam, dutch_number(g.besluit.regulier), dutch_number(g.besluit.amv),
-                      dutch_number(g.besluit.total())});
+    t.rows.push_back({g.naam, s.number(g.besluit.regulier), s.number(g.besluit.amv), s.number(g.besluit.total())});
   }
-  t.rows.push_back({"Totaal", dutch_number(v.besluit.regulier), dutch_number(v.besluit.amv),
-                    dutch_number(v.besluit.total())});
+  t.rows.push_back({s("Totaal", "Total"), s.number(v.besluit.regulier), s.number(v.besluit.amv),
+                    s.number(v.besluit.total())});
   t.totals = true;
   return t;
 }
 
-std::vector<std::string> signature(const std::string& datum) {
-  return {"De Minister van Asiel en Migratie,", "", "[ondertekening]", "", "'s-Gravenhage, " + datum};
+std::vector<std::string> signature(const std::string& datum, const Say& s) {
+  return {minister(s), "", s("[ondertekening]", "[signature]"), "", s("'s-Gravenhage, ", "'s-Gravenhage (The Hague), ") + datum};
 }
 
-void bezwaar(std::vector<Block>& out) {
-  out.push_back(text(K::heading, "Bezwaar"));
+void bezwaar(const Say& s, std::vector<Block>& out) {
+  out.push_back(text(K::heading, s("Bezwaar", "Bezwaar (objection)")));
+  out.push_back(text(
+      K::paragraph,
+      s("Op grond van de Algemene wet bestuursrecht kunnen belanghebbenden een bezwaarschrift indienen tegen dit besluit "
+        "binnen zes weken na de dag waarop dit is bekendgemaakt. Het bezwaarschrift moet worden gericht aan de Minister "
+        "van Asiel en Migratie, Postbus 20301, 2500 EH Den Haag.",
+        "Under the General Administrative Law Act (Algemene wet bestuursrecht), interested parties (belanghebbenden) may "
+        "lodge a notice of objection (bezwaarschrift) against this decision within six weeks of the day on which it was "
+        "published. The notice of objection must be addressed to the Minister of Asylum and Migration, Postbus 20301, "
+        "2500 EH Den Haag, the Netherlands.")));
+  out.push_back(text(K::paragraph, s("Het bezwaarschrift dient te zijn ondertekend en ten minste te bevatten:",
+                                     "The notice of objection must be signed and must contain at least:")));
+  out.push_back(items(
+      K::letters,
+      {s("naam en adres van de indiener;", "the name and address of the person lodging it;"),
+       s("de dagtekening;", "the date;"),
+       s("een omschrijving van het besluit waartegen het bezwaarschrift zich richt (datum en nummer);",
+         "a description of the decision objected to (date and number);"),
+       s("een opgave van de redenen waarom men zich met het besluit niet kan verenigen;",
+         "a statement of the reasons why the person lodging it does not agree with the decision;"),
+       s("zo mogelijk een afschrift van het besluit waartegen het bezwaarschrift zich richt.",
+         "if possible, a copy of the decision objected to.")}));
   out.push_back(text(K::paragraph,
-                     "Op grond van de Algemene wet bestuursrecht kunnen belanghebbenden een bezwaarschrift indienen "
-                     "tegen dit besluit binnen zes weken na de dag waarop dit is bekendgemaakt. Het bezwaarschrift "
-                     "moet worden gericht aan de Minister van Asiel en Migratie, Postbus 20301, 2500 EH Den Haag."));
-  out.push_back(text(K::paragraph, "Het bezwaarschrift dient te zijn ondertekend en ten minste te bevatten:"));
-  out.push_back(items(K::letters, {"naam en adres van de indiener;", "de dagtekening;",
-                                   "een omschrijving van het besluit waartegen het bezwaarschrift zich richt "
-                                   "(datum en nummer);",
-                                   "een opgave van de redenen waarom men zich met het besluit niet kan verenigen;",
-                                   "zo mogelijk een afschrift van het besluit waartegen het bezwaarschrift zich "
-                                   "richt."}));
+                     s("Het niet voldoen aan deze eisen kan leiden tot niet-ontvankelijkheid van het bezwaarschrift.",
+                       "Failure to meet these requirements may lead to the notice of objection being declared "
+                       "inadmissible (niet-ontvankelijk).")));
   out.push_back(text(K::paragraph,
-                     "Het niet voldoen aan deze eisen kan leiden tot niet-ontvankelijkheid van het bezwaarschrift."));
-  out.push_back(text(K::paragraph,
-                     "Een bezwaarschrift kan uitsluitend per gewone post en niet per e-mail worden ingediend."));
-  out.push_back(text(K::paragraph,
-                     "Machtigt u iemand om namens u bezwaar te maken? Stuur dan ook een kopie van de machtiging mee. "
-                     "Bij indiening van een bezwaarschrift namens een rechtspersoon, dient u documenten mee te sturen "
-                     "(origineel uittreksel uit het handelsregister en/of een kopie van de statuten van de "
-                     "rechtspersoon) waaruit blijkt dat u bevoegd bent namens de rechtspersoon op te treden."));
-}
-
-// The ledger facts, so that the published text anchors the ledger.
-void bijlage(const DecisionView& v, std::vector<Block>& out) {
-  out.push_back(text(K::heading, "Bijlage: vastlegging van de berekening"));
-  out.push_back(text(K::paragraph,
-                     "De verdeling in dit besluit is berekend met " + (v.engine.empty() ? "verdeel" : v.engine) +
-                         " volgens het beleid " + v.policy + " (berekening " + std::to_string(v.run) +
-                         ") en vastgelegd in een grootboek waarin ieder gegeven, iedere rekenstap en iedere uitkomst "
-                         "een record is dat met een SHA-256-hash aan het vorige record is gekoppeld."));
-  std::vector<std::string> facts;
-  facts.push_back("Besluitrecord: record " + std::to_string(v.record_seq) + ", hash " + v.record_hash);
-  facts.push_back("Rekenstappen: records " + std::to_string(v.start_seq) + " tot en met " +
-                  std::to_string(v.record_seq));
-  if (!v.input_set.empty()) facts.push_back("Invoerset: hash " + v.input_set);
-  if (v.ledger) {
-    const auto& l = *v.ledger;
-    facts.push_back("Grootboek bij het opmaken van dit document: " + std::to_string(l.size) + " records");
-    if (!l.root.empty())
-      facts.push_back("Merkle-wortel (RFC 9162) over records 0 tot en met " + std::to_string(l.size - 1) + ": " +
-                      l.root);
-    facts.push_back("Laatste record: record " + std::to_string(l.size - 1) + ", hash " + l.head_hash);
-    if (l.checkpoint)
-      facts.push_back("Ondertekend checkpoint: record " + std::to_string(l.checkpoint->seq) + ", " +
-                      std::to_string(l.checkpoint->size) + " records, wortel " + l.checkpoint->root);
-  }
-  out.push_back(items(K::bullets, facts));
-  out.push_back(text(K::paragraph,
-                     "Wie over een kopie van het grootboek beschikt, kan met verdeel verify nagaan dat de keten "
-                     "ongeschonden is en dat de Merkle-wortel hierboven de vastgelegde records omvat, en met verdeel "
-                     "replay --cycle " +
-                         v.cycle + " --province " + v.province +
-                         " dat de verdeling opnieuw uit de vastgelegde gegevens volgt."));
+                     s("Een bezwaarschrift kan uitsluitend per gewone post en niet per e-mail worden ingediend.",
+                       "A notice of objection can only be lodged by ordinary post, not by e-mail.")));
+  out.push_back(text(
+      K::paragraph,
+      s("Machtigt u iemand om namens u bezwaar te maken? Stuur dan ook een kopie van de machtiging mee. Bij indiening "
+        "van een bezwaarschrift namens een rechtspersoon, dient u documenten mee te sturen (origineel uittreksel uit "
+        "het handelsregister en/of een kopie van de statuten van de rechtspersoon) waaruit blijkt dat u bevoegd bent "
+        "namens de rechtspersoon op te treden.",
+        "Do you authorise someone to object on your behalf? Then also enclose a copy of the authorisation. When lodging "
+        "a notice of objection on behalf of a legal person, you must enclose documents (an original extract from the "
+        "trade register (handelsregister) and/or a copy of the articles of association of the legal person) showing "
+        "that you are authorised to act on behalf of the legal person.")));
 }
 
 }  // namespace
 
 Document besluit_document(const DecisionView& v, const BesluitOptions& options) {
+  const Say s{options.lang};
   const std::string P = v.province;
-  const std::string datum = options.datum.empty() ? "[datum]" : options.datum;
-  const std::string nummer = options.nummer.empty() ? "[nummer]" : options.nummer;
-  CycleDates dates = cycle_dates(v.cycle);
+  const std::string datum = options.datum.empty() ? s("[datum]", "[date]") : written_date(options.datum, options.lang);
+  const std::string nummer = options.nummer.empty() ? s("[nummer]", "[number]") : options.nummer;
+  CycleDates dates = cycle_dates(v.cycle, options.lang);
   Document d;
-  d.title = "Verdeelbesluit " + P + " " + v.cycle;
+  d.lang = options.lang;
+  const std::string citeertitel = "Verdeelbesluit " + P + " " + v.cycle;
+  d.title = citeertitel + s("", " (allocation decision)");
   auto& out = d.blocks;
-  out.push_back(text(K::title, "Besluit van de Minister van Asiel en Migratie, van " + datum + ", nr. " + nummer +
-                                   ", houdende de verdeling van asielopvangplaatsen in het kader van de Wet "
-                                   "gemeentelijke taak mogelijk maken asielopvangvoorzieningen over de provincie " +
-                                   P));
-  out.push_back(text(K::paragraph, "De Minister van Asiel en Migratie,"));
+  if (options.lang == Lang::en)
+    out.push_back(text(K::note, "This is an English translation for information only: the decision is the Dutch text "
+                                "of the " + citeertitel + ", which alone is legally binding."));
+  out.push_back(text(
+      K::title,
+      s("Besluit van de Minister van Asiel en Migratie, van " + datum + ", nr. " + nummer +
+            ", houdende de verdeling van asielopvangplaatsen in het kader van " + wet(s) + " over de provincie " + P,
+        "Decision (besluit) of the Minister of Asylum and Migration of " + datum + ", no. " + nummer +
+            ", allocating asylum reception places under " + wet(s) + " across the province of " + P)));
+  out.push_back(text(K::paragraph, minister(s)));
+  out.push_back(text(
+      K::paragraph,
+      s("Gelet op artikel 5 van " + wet(s) + ", de Beleidsregel verdeelbesluiten en de Capaciteitsraming, provinciale "
+            "opvangopgave en indicatieve verdeling per gemeente " + v.cycle + ";",
+        "Having regard to article 5 of " + wet(s) + ", the Allocation Decisions Policy Rule (Beleidsregel "
+            "verdeelbesluiten) and the Capacity Estimate, Provincial Reception Task and Indicative Distribution per "
+            "Municipality " + v.cycle + " (Capaciteitsraming, provinciale opvangopgave en indicatieve verdeling per "
+            "gemeente " + v.cycle + ");")));
+  out.push_back(text(K::paragraph, s("Besluit:", "Decides:")));
+  out.push_back(text(K::heading, s("Artikel I", "Article I")));
   out.push_back(text(K::paragraph,
-                     "Gelet op artikel 5 van de Wet gemeentelijke taak mogelijk maken asielopvangvoorzieningen, de "
-                     "Beleidsregel verdeelbesluiten en de Capaciteitsraming, provinciale opvangopgave en indicatieve "
-                     "verdeling per gemeente " +
-                         v.cycle + ";"));
-  out.push_back(text(K::paragraph, "Besluit:"));
-  out.push_back(text(K::heading, "Artikel I"));
-  out.push_back(text(K::paragraph, "De asielopvangplaatsen uit de provinciale opvangopgave van de provincie " + P +
-                                       ", zoals bekendgemaakt op " + dates.opgave_bekendgemaakt +
-                                       ", worden als volgt over de gemeenten verdeeld:"));
-  out.push_back(tabel1(v));
-  out.push_back(text(K::heading, "Artikel II"));
-  out.push_back(text(K::paragraph, "Dit besluit wordt aangehaald als: " + d.title));
-  out.push_back(items(K::lines, signature(datum)));
-  bezwaar(out);
-  out.push_back(text(K::heading, "Toelichting"));
-  append_toelichting_general(v, out);
-  append_toelichting_province(v, out);
-  out.push_back(items(K::lines, {"De Minister van Asiel en Migratie,", "", "[ondertekening]"}));
-  bijlage(v, out);
+                     s("De asielopvangplaatsen uit de provinciale opvangopgave van de provincie " + P +
+                           ", zoals bekendgemaakt op " + dates.opgave_bekendgemaakt +
+                           ", worden als volgt over de gemeenten verdeeld:",
+                       "The asylum reception places of the provincial reception task (provinciale opvangopgave) of "
+                       "the province of " + P + ", as published on " + dates.opgave_bekendgemaakt +
+                           ", are allocated among the municipalities as follows:")));
+  out.push_back(tabel1(v, s));
+  out.push_back(text(K::heading, s("Artikel II", "Article II")));
+  out.push_back(text(K::paragraph, s("Dit besluit wordt aangehaald als: ", "This decision is cited as: ") + citeertitel));
+  out.push_back(items(K::lines, signature(datum, s)));
+  bezwaar(s, out);
+  Block toelichting = text(K::heading, s("Toelichting", "Explanatory notes (Toelichting)"));
+  toelichting.opens = Block::Part::toelichting;
+  out.push_back(toelichting);
+  if (options.lang == Lang::en)
+    append_toelichting_general_en(v, out);
+  else
+    append_toelichting_general(v, out);
+  append_toelichting_province(v, options.lang, out);
+  out.push_back(items(K::lines, {minister(s), "", s("[ondertekening]", "[signature]")}));
+  append_bijlage(v, options.lang, out);
   return d;
 }
 

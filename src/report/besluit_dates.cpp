@@ -3,29 +3,67 @@
 #include <cctype>
 
 namespace verdeel::report {
+namespace {
 
-CycleDates cycle_dates(const std::string& cycle) {
+const char* const kMaanden[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+                                "juli",    "augustus", "september", "oktober", "november", "december"};
+const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                               "July",    "August",   "September", "October", "November", "December"};
+
+bool digits(const std::string& s) {
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return !s.empty();
+}
+
+// "1 september 2014" (month 1-12 as in kMaanden).
+std::string date(int day, int month, int year, Lang lang) {
+  const char* name = (lang == Lang::nl ? kMaanden : kMonths)[month - 1];
+  return std::to_string(day) + " " + name + " " + std::to_string(year);
+}
+
+// "tot en met" (up to and including).
+std::string period(const std::string& from, const std::string& to, Lang lang) {
+  return lang == Lang::nl ? from + " tot en met " + to : from + " to " + to + " inclusive";
+}
+
+}  // namespace
+
+CycleDates cycle_dates(const std::string& cycle, Lang lang) {
+  bool en = lang == Lang::en;
   CycleDates d;
-  bool numeric = cycle.size() == 4;
-  for (char c : cycle) numeric = numeric && std::isdigit(static_cast<unsigned char>(c));
+  bool numeric = cycle.size() == 4 && digits(cycle);
   if (cycle == "2024") {
-    d.opgave_bekendgemaakt = "31 januari 2024";
+    d.opgave_bekendgemaakt = date(31, 1, 2024, lang);
     d.beleidsregel = "Stcrt. 2024, 21380";
   } else {
-    d.opgave_bekendgemaakt = "[datum bekendmaking provinciale opvangopgave]";
-    d.beleidsregel = "[vindplaats Beleidsregel verdeelbesluiten]";
+    d.opgave_bekendgemaakt = en ? "[date of publication of the provincial reception task]"
+                                : "[datum bekendmaking provinciale opvangopgave]";
+    d.beleidsregel = en ? "[where the Beleidsregel verdeelbesluiten was published]"
+                        : "[vindplaats Beleidsregel verdeelbesluiten]";
   }
   if (numeric) {
     int y = std::stoi(cycle);
-    d.volgende_raming = "1 februari " + std::to_string(y + 2);
-    d.historie = "1 september " + std::to_string(y - 10) + " tot en met 1 september " + cycle;
-    d.oekraine = "1 januari " + std::to_string(y - 1) + " tot en met 1 september " + cycle;
+    d.volgende_raming = date(1, 2, y + 2, lang);
+    d.historie = period(date(1, 9, y - 10, lang), date(1, 9, y, lang), lang);
+    d.oekraine = period(date(1, 1, y - 1, lang), date(1, 9, y, lang), lang);
   } else {
-    d.volgende_raming = "[datum volgende capaciteitsraming]";
-    d.historie = "[tienjaarsperiode]";
-    d.oekraine = "[periode opvang Oekraïners]";
+    d.volgende_raming = en ? "[date of the next capacity estimate]" : "[datum volgende capaciteitsraming]";
+    d.historie = en ? "[ten-year period]" : "[tienjaarsperiode]";
+    d.oekraine = en ? "[period of the reception of Ukrainians]" : "[periode opvang Oekraïners]";
   }
   return d;
+}
+
+std::string written_date(const std::string& date, Lang lang) {
+  if (lang == Lang::nl) return date;
+  auto a = date.find(' '), b = date.rfind(' ');
+  if (a == std::string::npos || a == b) return date;
+  std::string day = date.substr(0, a), month = date.substr(a + 1, b - a - 1), year = date.substr(b + 1);
+  if (!digits(day) || day.size() > 2 || !digits(year)) return date;
+  for (int m = 0; m < 12; ++m)
+    if (month == kMaanden[m]) return day + " " + kMonths[m] + " " + year;
+  return date;
 }
 
 }  // namespace verdeel::report

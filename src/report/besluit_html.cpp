@@ -39,7 +39,7 @@ p.lines { margin: 1.6em 0; }
 std::string besluit_html(const Document& d) {
   using K = Block::Kind;
   std::ostringstream o;
-  o << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+  o << "<!DOCTYPE html>\n<html lang=\"" << (d.lang == Lang::en ? "en" : "nl") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
     << html_escape(d.title) << "</title>\n<style>" << kCss << "</style>\n</head>\n<body>\n";
   o << "<h1>" << html_escape(d.title) << "</h1>\n";
@@ -48,8 +48,8 @@ std::string besluit_html(const Document& d) {
     switch (b.kind) {
       case K::title: o << "<p class=\"title\">" << html_escape(b.text) << "</p>\n"; break;
       case K::heading: {
-        bool toelichting = b.text == "Toelichting";
-        if (b.text.rfind("Bijlage", 0) == 0) {
+        bool toelichting = b.opens == Block::Part::toelichting;
+        if (b.opens == Block::Part::bijlage) {
           o << "<section class=\"bijlage\">\n";
           bijlage = true;
         }
@@ -59,6 +59,7 @@ std::string besluit_html(const Document& d) {
       case K::subheading: o << "<h3>" << html_escape(b.text) << "</h3>\n"; break;
       case K::minor: o << "<h4>" << html_escape(b.text) << "</h4>\n"; break;
       case K::paragraph: o << "<p>" << html_escape(b.text) << "</p>\n"; break;
+      case K::note: o << "<p><em>" << html_escape(b.text) << "</em></p>\n"; break;
       case K::bullets:
       case K::letters:
         o << (b.kind == K::letters ? "<ol class=\"letters\">\n" : "<ul>\n");

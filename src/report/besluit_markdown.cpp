@@ -18,6 +18,7 @@ std::string besluit_markdown(const Document& d) {
       case K::subheading: o << "### " << md_escape(b.text) << "\n"; break;
       case K::minor: o << "#### " << md_escape(b.text) << "\n"; break;
       case K::paragraph: o << md_escape(b.text) << "\n"; break;
+      case K::note: o << "*" << md_escape(b.text) << "*\n"; break;
       case K::bullets:
         for (const auto& i : b.items) o << "- " << md_escape(i) << "\n";
         break;

@@ -10,14 +10,15 @@ Rational figure(const ExclusionFact& e, const char* name) {
   return it == e.figures.end() ? Rational(0) : it->second;
 }
 
-std::string fig(const ExclusionFact& e, const char* name) { return dutch_decimal(figure(e, name)); }
+std::string fig(const ExclusionFact& e, const char* name, Lang lang) {
+  return number_marks(dutch_decimal(figure(e, name)), lang);
+}
 
-// "circa 2,48" when the decimal form rounds, else the number itself.
-std::string about(const Rational& r) { return (shows_exactly(r) ? "" : "circa ") + dutch_decimal(r); }
+std::string say(Lang lang, const char* nl, const char* en) { return lang == Lang::nl ? nl : en; }
 
-}  // namespace
-
-std::string dutch_decimal(const Rational& r, int decimals) {
+// r rounded to `decimals` decimals with Dutch marks ("1.234,50"); the trailing
+// zeros of the decimals dropped ("1.234,5") unless `keep_zeros`.
+std::string dutch_digits(const Rational& r, int decimals, bool keep_zeros) {
   std::string s = r.to_decimal(decimals);  // "-1234.50"
   bool negative = !s.empty() && s[0] == '-';
   if (negative) s.erase(0, 1);
@@ -26,11 +27,33 @@ std::string dutch_decimal(const Rational& r, int decimals) {
     whole = s.substr(0, dot);
     frac = s.substr(dot + 1);
   }
-  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  if (!keep_zeros)
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
   std::string out = dutch_number(std::stoll(whole));
   if (!frac.empty()) out += "," + frac;
-  return (negative && out != "0" ? "-" : "") + out;
+  bool zero = out.find_first_not_of("0,") == std::string::npos;
+  return (negative && !zero ? "-" : "") + out;
 }
+
+}  // namespace
+
+// A rounded figure keeps its two decimals ("circa 2,70", not "circa 2,7"
+// beside "circa 2,48"): the rule of the other rounded figure of section 3,
+// the percentage ("72,46%", dutch_percent). The published text
+// (../shared/reference/verdeelbesluit-drenthe-2024.txt) has no rounded
+// figure to follow: its numbers are whole ("2.462", "200%").
+std::string about(const Rational& r, Lang lang) {
+  if (shows_exactly(r)) return number_marks(dutch_decimal(r), lang);
+  return say(lang, "circa ", "about ") + number_marks(dutch_digits(r, 2, true), lang);
+}
+
+std::string number_marks(std::string dutch, Lang lang) {
+  if (lang == Lang::nl) return dutch;
+  for (auto& c : dutch) c = c == '.' ? ',' : c == ',' ? '.' : c;
+  return dutch;
+}
+
+std::string dutch_decimal(const Rational& r, int decimals) { return dutch_digits(r, decimals, false); }
 
 bool shows_exactly(const Rational& r, int decimals) {
   int64_t scale = 1;
@@ -44,7 +67,8 @@ std::string dutch_percent(const Rational& p) {
   return s + "%";
 }
 
-std::string places_word(const std::string& categorie) {
+std::string places_word(const std::string& categorie, Lang lang) {
+  if (lang == Lang::en) return categorie == "amv" ? "amv reception places" : "regular reception places";
   return categorie == "amv" ? "amv-opvangplaatsen" : "reguliere opvangplaatsen";
 }
 
@@ -60,34 +84,46 @@ std::string reason(const std::string& rule) {
   return rule;
 }
 
-std::string reason_with_figures(const ExclusionFact& e) {
+// The English (besluit --lang en) beside the Dutch, figure for figure.
+std::string reason_with_figures(const ExclusionFact& e, Lang lang) {
   const std::string& r = e.rule;
+  auto f = [&](const char* name) { return fig(e, name, lang); };
+  auto s = [&](const char* nl, const char* en) { return say(lang, nl, en); };
   if (r == "meets_indicative") {
     if (e.figures.count("attrTot"))
-      return "realiseert (toegerekend) " + fig(e, "attrTot") + " opvangplaatsen, evenveel of meer dan de " +
-             fig(e, "indTot") + " uit de indicatieve verdeling";
-    return "realiseert (toegerekend) " + fig(e, "attr") + " " + places_word(e.categorie) +
-           ", evenveel of meer dan de " + fig(e, "ind") + " uit de indicatieve verdeling";
+      return s("realiseert (toegerekend) ", "provides (as attributed) ") + f("attrTot") +
+             s(" opvangplaatsen, evenveel of meer dan de ", " reception places, as many as or more than the ") +
+             f("indTot") + s(" uit de indicatieve verdeling", " of the indicative distribution");
+    return s("realiseert (toegerekend) ", "provides (as attributed) ") + f("attr") + " " +
+           places_word(e.categorie, lang) + s(", evenveel of meer dan de ", ", as many as or more than the ") +
+           f("ind") + s(" uit de indicatieve verdeling", " of the indicative distribution");
   }
   if (r == "history")
-    return "realiseerde de afgelopen tien jaar gemiddeld " + about(figure(e, "hist")) +
-           " opvangplaatsen per jaar, meer dan de " + fig(e, "indTot") + " uit de indicatieve verdeling";
+    return s("realiseerde de afgelopen tien jaar gemiddeld ", "provided on average ") + about(figure(e, "hist"), lang) +
+           s(" opvangplaatsen per jaar, meer dan de ", " reception places a year over the past ten years, more than the ") +
+           f("indTot") + s(" uit de indicatieve verdeling", " of the indicative distribution");
   if (r == "ukraine") {
     Rational limit = figure(e, "factor") * figure(e, "ukrFair");
-    return "realiseerde " + fig(e, "ukr") + " opvangplaatsen voor Oekraïners, meer dan " +
-           dutch_decimal(figure(e, "factor") * 100) + "% van het evenredige aantal " + about(figure(e, "ukrFair")) +
-           " (grens " + about(limit) + ")";
+    return s("realiseerde ", "provided ") + f("ukr") +
+           s(" opvangplaatsen voor Oekraïners, meer dan ", " reception places for Ukrainians, more than ") +
+           number_marks(dutch_decimal(figure(e, "factor") * 100), lang) +
+           s("% van het evenredige aantal ", "% of the proportionate number of ") + about(figure(e, "ukrFair"), lang) +
+           s(" (grens ", " (limit ") + about(limit, lang) + ")";
   }
   if (r == "exchange_full")
-    return "andere gemeenten realiseren " + fig(e, "doorAnderen") +
-           " reguliere opvangplaatsen voor haar, ten minste de " + fig(e, "ind") + " uit de indicatieve verdeling";
+    return s("andere gemeenten realiseren ", "other municipalities provide ") + f("doorAnderen") +
+           s(" reguliere opvangplaatsen voor haar, ten minste de ", " regular reception places for it, at least the ") +
+           f("ind") + s(" uit de indicatieve verdeling", " of the indicative distribution");
   if (r == "exchange_group")
-    return "de uitruilgroep realiseert samen " + fig(e, "groupAttr") +
-           " reguliere opvangplaatsen, ten minste de " + fig(e, "groupInd") +
-           " die de leden samen volgens de indicatieve verdeling realiseren";
+    return s("de uitruilgroep realiseert samen ", "the exchange group (uitruilgroep) together provides ") +
+           f("groupAttr") + s(" reguliere opvangplaatsen, ten minste de ", " regular reception places, at least the ") +
+           f("groupInd") +
+           s(" die de leden samen volgens de indicatieve verdeling realiseren",
+             " that its members together provide under the indicative distribution");
   if (r == "below_minimum")
-    return "zou " + about(figure(e, "e")) + " " + places_word(e.categorie) + " krijgen, minder dan het minimum van " +
-           fig(e, "minimum") + " (ronde " + std::to_string(e.round) + ")";
+    return s("zou ", "would receive ") + about(figure(e, "e"), lang) + " " + places_word(e.categorie, lang) +
+           s(" krijgen, minder dan het minimum van ", ", fewer than the minimum of ") + f("minimum") +
+           s(" (ronde ", " (round ") + std::to_string(e.round) + ")";
   return r;
 }
 

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "cli/cli_fixture.h"
@@ -139,10 +140,42 @@ TEST_CASE("The Zuiderland besluit explains the supplement from the recorded step
   CHECK(s.find("60,39% (exact 125/207)") != std::string::npos);
   CHECK(s.find("- Geldermonde: zou circa 2,48 reguliere opvangplaatsen krijgen, minder dan het minimum van 5 (ronde 1)") !=
         std::string::npos);
+  // Every rounded figure with two decimals: "circa 2,70", as "circa 2,48" beside it.
+  CHECK(s.find("- Weertveld: zou circa 2,70 amv-opvangplaatsen krijgen") != std::string::npos);
+  CHECK_FALSE(std::regex_search(s, std::regex("circa [0-9.]+(,[0-9])?[^0-9,.]")));
   CHECK(s.find("- Klaverdijk: andere gemeenten realiseren 90 reguliere opvangplaatsen voor haar") != std::string::npos);
   CHECK(s.find("- Waalrode: 50 reguliere opvangplaatsen en 0 amv-opvangplaatsen") != std::string::npos);  // not kansrijk
   CHECK(s.find("sluitend gemaakt: 9.305 reguliere opvangplaatsen en 864 amv-opvangplaatsen") != std::string::npos);
   CHECK(s.find("De gemeenten Klaverdijk en Molenrade krijgen in dit besluit geen opvangplaatsen") != std::string::npos);
   CHECK(s.find("| Klaverdijk |") == std::string::npos);  // not in Tabel 1
   CHECK(s.find("Aangezien de verdeling uit het verslag sluitend is") == std::string::npos);
+}
+
+// The Bijlage names the run it is of: the replay command it prints, run as
+// printed, replays that run and not the latest (verdeel replay --run N).
+TEST_CASE("The Bijlage of an earlier run prints the replay command of that run, and it replays it", "[report][besluit]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  REQUIRE(cli.run({"decide", "--cycle", "2024", "--province", "Drenthe", "--again"}).status == 0);
+  for (const char* lang : {"nl", "en"}) {
+    auto first = cli.run({"besluit", "--cycle", "2024", "--province", "Drenthe", "--run", "1", "--lang", lang});
+    REQUIRE(first.status == 0);
+    std::string s = squeeze(first.out);
+    auto at = s.find("verdeel replay ");
+    REQUIRE(at != std::string::npos);
+    auto end = s.find(std::string(lang) == "nl" ? " dat de verdeling" : " that the allocation", at);
+    REQUIRE(end != std::string::npos);
+    std::string command = s.substr(at, end - at);
+    CHECK(command == "verdeel replay --cycle 2024 --province Drenthe --run 1");
+    std::vector<std::string> args;
+    std::istringstream words(command.substr(std::string("verdeel ").size()));
+    for (std::string w; words >> w;) args.push_back(w);
+    auto replay = cli.run(args);
+    INFO(replay.out << replay.err);
+    CHECK(replay.status == 0);
+    CHECK_THAT(replay.out, Catch::Contains("replay of Drenthe 2024, run 1 "));
+    // The latest run's document names its run too, so that it keeps replaying it after a later run.
+    auto latest = cli.run({"besluit", "--cycle", "2024", "--province", "Drenthe", "--lang", lang});
+    CHECK_THAT(squeeze(latest.out), Catch::Contains("verdeel replay --cycle 2024 --province Drenthe --run 2 "));
+  }
 }

@@ -34,6 +34,8 @@ const Format kFormats[] = {
     {{"--format", "html"}, "show", "html"},
     {{}, "besluit", "besluit.md"},
     {{"--format", "html"}, "besluit", "besluit.html"},
+    {{"--lang", "en"}, "besluit", "besluit.en.md"},
+    {{"--format", "html", "--lang", "en"}, "besluit", "besluit.en.html"},
 };
 
 }  // namespace

@@ -73,6 +73,20 @@ TEST_CASE("Dutch numbers: thousands with a dot, decimals with a comma, trailing 
   CHECK(shows_exactly(Rational::of(225, 2)));
   CHECK_FALSE(shows_exactly(Rational::of(1, 3)));
   CHECK(dutch_percent(Rational::of(3175, 4382)) == "72,46%");
+  CHECK(dutch_decimal(Rational::of(-1, 1000)) == "0");
+  CHECK(dutch_decimal(Rational::of(-27, 10)) == "-2,7");
+}
+
+TEST_CASE("A rounded figure says so and keeps its two decimals, an exact one is written as it is", "[report]") {
+  CHECK(about(Rational::of(1620, 653)) == "circa 2,48");
+  CHECK(about(Rational::of(2699, 1000)) == "circa 2,70");  // not "circa 2,7", which reads as exact
+  CHECK(about(Rational::of(29999, 10000)) == "circa 3,00");
+  CHECK(about(Rational::of(1234567, 1000)) == "circa 1.234,57");
+  CHECK(about(Rational::of(27, 10)) == "2,7");
+  CHECK(about(Rational::of(716, 5)) == "143,2");
+  CHECK(about(Rational(3)) == "3");
+  CHECK(about(Rational::of(2699, 1000), Lang::en) == "about 2.70");
+  CHECK(about(Rational::of(1234567, 1000), Lang::en) == "about 1,234.57");
 }
 
 TEST_CASE("csv quotes a name holding the separator or a quote, and never groups thousands", "[report][csv]") {
@@ -141,4 +155,48 @@ TEST_CASE("The besluit of a province with a shortfall says what could not be pla
   CHECK_THAT(md, Catch::Contains("- A;B \"C\": realiseert (toegerekend) 1.020 opvangplaatsen, evenveel of meer dan "
                                  "de 110 uit de indicatieve verdeling"));
   CHECK_THAT(md, !Catch::Contains("Hiermee is de verdeling van opvangplaatsen voor de provincie"));
+
+  BesluitOptions en;
+  en.lang = Lang::en;
+  auto english = besluit_markdown(besluit_document(v, en));
+  CHECK_THAT(english, Catch::Contains("filled up to its ceiling, 3 amv reception places cannot be allocated. This "
+                                      "shortfall has not been allocated among municipalities in this decision."));
+  CHECK_THAT(english, Catch::Contains("In this way 17 of the amv reception places have been allocated among 2 "
+                                      "municipalities; the numbers have been rounded"));
+  CHECK_THAT(english, Catch::Contains("thus comes to 1,200 regular reception places and 37 amv reception places, as "
+                                      "set out in Table 1 of Article I. Because of the shortfall of 0 regular reception "
+                                      "places and 3 amv reception places, it does not fully cover the provincial "
+                                      "reception task."));
+  CHECK_THAT(english, Catch::Contains("- A;B \"C\": provides (as attributed) 1,020 reception places, as many as or "
+                                      "more than the 110 of the indicative distribution"));
+}
+
+TEST_CASE("The English besluit of a report covered with promising initiatives names them", "[report][besluit]") {
+  auto v = sample();
+  v.report = {1100, 20};
+  v.basis = v.task = v.besluit = {1200, 40};
+  v.remainder = {0, 0};
+  InitiativeFact yes;
+  yes.code = "GM0002";
+  yes.plaatsen = {100, 20};
+  yes.criteria = {"besluitvorming", "toezegging"};
+  yes.kansrijk = true;
+  InitiativeFact no;
+  no.code = "GM0003";
+  no.plaatsen = {5, 0};
+  v.initiatives = {yes, no};
+  BesluitOptions en;
+  en.lang = Lang::en;
+  auto md = besluit_markdown(besluit_document(v, en));
+  CHECK_THAT(md, Catch::Contains("have not agreed on an allocation that fully covers"));
+  CHECK_THAT(md, Catch::Contains("arrives at 1,100 regular reception places and 20 amv places; with the promising "
+                                 "initiatives (kansrijke initiatieven) from the report, at 1,200 regular reception "
+                                 "places and 40 amv places. Since the allocation in the report together with the "
+                                 "promising initiatives covers the task, it has been adopted one to one"));
+  CHECK_THAT(md, Catch::Contains("- Bergen & \\<Zoom\\>: 100 regular reception places and 20 amv reception places (local "
+                                 "decision-making has been completed; clear commitment)"));
+  CHECK_THAT(md, Catch::Contains("contain none of the elements that make a plan promising and have not been "
+                                 "included:\n\n- Zee\\|dorp: 5 regular reception places and 0 amv reception places\n"));
+  auto nl = besluit_markdown(besluit_document(v));
+  CHECK_THAT(nl, Catch::Contains("Aangezien de verdeling uit het verslag met de kansrijke initiatieven sluitend is"));
 }
