@@ -1,6 +1,8 @@
 // verdeel besluit --cycle C --province P [--format markdown|html] [--lang nl|en] [--out FILE]:
 // the decision as the Dutch document the minister signs (report/besluit.h),
 // with the ledger facts that anchor it; with --lang en its English translation.
+#include <iostream>
+
 #include "cli/context.h"
 #include "cli/ledger_facts.h"
 #include "cli/output.h"
@@ -43,6 +45,9 @@ void register_besluit(CLI::App& app, Globals& g) {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     auto view = report::view_of(load_run(*store, opt->cycle, province, opt->run));
+    if (const std::string note = superseded_note(run_spans(*store, opt->cycle, province), opt->run, opt->cycle, province);
+        !note.empty())
+      std::cerr << note << "\n";
     view.ledger = ledger_facts(*store, view.record_seq);
     opt->doc.lang = opt->lang == "en" ? report::Lang::en : report::Lang::nl;
     auto doc = report::besluit_document(view, opt->doc);

@@ -118,8 +118,8 @@ std::string reason_with_figures(const ExclusionFact& e, Lang lang) {
     return s("de uitruilgroep realiseert samen ", "the exchange group (uitruilgroep) together provides ") +
            f("groupAttr") + s(" reguliere opvangplaatsen, ten minste de ", " regular reception places, at least the ") +
            f("groupInd") +
-           s(" die de leden samen volgens de indicatieve verdeling realiseren",
-             " that its members together provide under the indicative distribution");
+           s(" die de leden samen volgens de indicatieve verdeling zouden moeten realiseren",
+             " that its members together should provide under the indicative distribution");
   if (r == "below_minimum")
     return s("zou ", "would receive ") + about(figure(e, "e"), lang) + " " + places_word(e.categorie, lang) +
            s(" krijgen, minder dan het minimum van ", ", fewer than the minimum of ") + f("minimum") +

@@ -116,8 +116,9 @@ TEST_CASE("deciding again on unchanged inputs records no duplicate run unless as
   CHECK(size() == before);
   CHECK(cli.run({"decide", "--cycle", "2024", "--province", "Drenthe", "--again"}).status == 0);
   CHECK(size() > before);
-  // An earlier run is still shown and explained when asked for, with a note that it was superseded.
-  for (const auto& command : {"show", "explain"}) {
+  // An earlier run is still shown, explained and written as a besluit when asked for, with a note that it was
+  // superseded.
+  for (const auto& command : {"show", "explain", "besluit"}) {
     std::vector<std::string> args{command, "--cycle", "2024", "--province", "Drenthe", "--run", "1"};
     if (std::string(command) == "explain") args.push_back("Assen");
     auto old = cli.run(args);
