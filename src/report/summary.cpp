@@ -39,7 +39,7 @@ std::string category_sentence(const DecisionView& v, const GemeenteRow& g, const
   std::string text = head + "neemt deel aan de verdeling van de restopgave";
   if (p) text += " (iedere deelnemer op " + dutch_percent(*p) + " van de indicatieve verdeling)";
   text += ": aandeel exact " + s.exact.to_string();
-  if (!s.exact.is_integer()) text += " (circa " + dutch_decimal(s.exact) + ")";
+  if (!s.exact.is_integer()) text += " (" + about(s.exact) + ")";
   text += ", ruimte tot het plafond " + dutch_number(s.head);
   if (s.capped) text += " (plafond bereikt)";
   text += "; afgerond " + dutch_number(s.rounded);
