@@ -45,10 +45,12 @@ void register_besluit(CLI::App& app, Globals& g) {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     auto view = report::view_of(load_run(*store, opt->cycle, province, opt->run));
-    if (const std::string note = superseded_note(run_spans(*store, opt->cycle, province), opt->run, opt->cycle, province);
-        !note.empty())
+    const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
+    if (const std::string note = superseded_note(spans, opt->run, opt->cycle, province); !note.empty())
       std::cerr << note << "\n";
     view.ledger = ledger_facts(*store, view.record_seq);
+    for (const RunSpan& later : spans)
+      if (later.number > view.run) view.ledger->later_runs.push_back({later.number, later.start, later.end});
     opt->doc.lang = opt->lang == "en" ? report::Lang::en : report::Lang::nl;
     auto doc = report::besluit_document(view, opt->doc);
     emit(opt->format == "html" ? report::besluit_html(doc) : report::besluit_markdown(doc), opt->out);

@@ -54,6 +54,12 @@ void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
     if (l.checkpoint)
       f.push_back(s("Ondertekend checkpoint: record ", "Signed checkpoint: record ") + n(l.checkpoint->seq) + ", " +
                   n(l.checkpoint->size) + s(" records, wortel ", " records, root ") + l.checkpoint->root);
+    // A document of a superseded run says so where its ledger facts are: it is not the decision in force.
+    for (const auto& later : l.later_runs)
+      f.push_back(s("Gevolgd door een latere berekening: berekening " + n(later.run) + " (records " + n(later.start) +
+                        " tot en met " + n(later.end) + ")",
+                    "Followed by a later calculation: calculation " + n(later.run) + " (records " + n(later.start) +
+                        " to " + n(later.end) + " inclusive)"));
   }
   out.push_back(facts);
   // Always with --run: without it replay takes the latest run, which is another

@@ -65,11 +65,17 @@ struct CheckpointFact {
   std::string root;     // hex
   std::string note;     // the signed note text
 };
+// A later run of the same province: the document is then of a run that was superseded.
+struct LaterRunFact {
+  int64_t run = 0;
+  int64_t start = 0, end = 0;  // seq of its decision.start and result.decision
+};
 struct LedgerFacts {
   int64_t size = 0;        // number of records
   std::string head_hash;   // hex hash of the newest record
   std::string root;        // hex RFC 9162 Merkle root of all `size` records
   std::optional<CheckpointFact> checkpoint;  // newest checkpoint covering the decision
+  std::vector<LaterRunFact> later_runs;      // runs of the province after the document's, oldest first
 };
 
 struct GemeenteRow {
