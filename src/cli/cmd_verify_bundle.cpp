@@ -38,31 +38,41 @@ struct VerifyBundleOptions {
   std::string format = "text", lang = "nl";
 };
 
-// The key to check the checkpoint's signature with: the one given, under the name the checkpoint
-// gives it. A signed note's key is a name and a public key together (the key ID hashes both), and
-// a PEM file names its key only by the file's name: the same public key in a file renamed (say
-// ministerie-asiel.pub for ministerie.pub) is still the signer's key, and is taken under the
-// checkpoint's name, with a note saying so. A name given with --key-name must be the checkpoint's.
-ledger::VerifierKey signer_key(const std::string& named, const ledger::VerifierKey& given,
-                               const VerifyBundleOptions& opt, const Fail& fail) {
+// The key to check the checkpoint's signature with, and how to name it in the output. A signed
+// note's signature covers its text only: the name on its signature line (and the bundle's
+// "checkpoint.key") is a label anyone passing the bundle on can change. So the name printed is
+// the one the verifier gave, never the bundle's alone. One relaxation: a PEM file names its key
+// only by the file's name, and the signer's public key in a file renamed (ministerie-asiel.pub for
+// ministerie.pub) is still the signer's key: it is checked under the checkpoint's name (the key ID
+// binds name and key) and shown as the key in that file. A name given with --key-name, or by a
+// verifier key line, must be the checkpoint's.
+struct SignerKey {
+  ledger::VerifierKey key;
+  std::string shown;
+};
+
+SignerKey signer_key(const std::string& named, const ledger::VerifierKey& given, const VerifyBundleOptions& opt,
+                     const Fail& fail) {
   const std::string given_line = ledger::verifier_key(given.name, given.key);
-  if (named == given_line) return given;
+  const std::string shown = given.name + "+" + ledger::key_id_hex(given.id);
+  if (named == given_line) return SignerKey{given, shown};
   std::optional<ledger::VerifierKey> signer;
   try {
     signer = ledger::parse_verifier_key(named);
   } catch (const std::invalid_argument& e) {
-    fail("the checkpoint's signer key \"" + named + "\" is not a verifier key: " + e.what());
+    fail(std::string("the checkpoint's signer key is not a verifier key: ") + e.what());
   }
   if (!(signer->key == given.key))
     fail("the checkpoint names signer key \"" + named + "\", but --pubkey is \"" + given_line +
          "\": a different public key, so not the key that signed it");
-  if (!opt.key_name.empty())
-    fail("the checkpoint names the public key of --pubkey \"" + signer->name + "\", not \"" + opt.key_name +
-         "\" as --key-name says; give --key-name " + signer->name + ", or leave it out");
-  std::cerr << "verify-bundle: note: '" << opt.pubkey << "' holds the signer's public key, which the checkpoint names \""
-            << signer->name << "\" (the file's name says \"" << given.name << "\"); checked under \"" << signer->name
-            << "\"\n";
-  return *signer;
+  if (!key_named_by_file(opt.pubkey, opt.key_name))
+    fail("the checkpoint calls its signer \"" + signer->name + "\", but the key given is named \"" + given.name +
+         "\" (by --key-name or its verifier key line): the public key is the same, but the name is the verifier's "
+         "to give, not the bundle's");
+  std::cerr << "verify-bundle: note: '" << opt.pubkey << "' holds the signer's public key; the checkpoint calls it \""
+            << signer->name << "\", the file's name \"" << given.name << "\"\n";
+  return SignerKey{*signer, "the key in '" + opt.pubkey + "' (" + ledger::key_id_hex(given.id) +
+                                ", which the checkpoint calls \"" + signer->name + "\")"};
 }
 
 std::string decided(const ledger::Record& result) {
@@ -118,8 +128,9 @@ void verify_bundle(const VerifyBundleOptions& opt) {
   const Json& c = field(b, "checkpoint", T::object, "the bundle", fail);
   for (const auto& [k, v] : c.items())
     if (k != "note" && k != "key" && k != "size" && k != "root") fail("unknown checkpoint field \"" + k + "\"");
-  const ledger::VerifierKey key = signer_key(field(c, "key", T::string, "the checkpoint", fail).get<std::string>(),
-                                             given_key, opt, fail);
+  const SignerKey signer = signer_key(field(c, "key", T::string, "the checkpoint", fail).get<std::string>(),
+                                      given_key, opt, fail);
+  const ledger::VerifierKey& key = signer.key;
   ledger::Checkpoint cp;
   try {
     cp = ledger::parse_and_verify_checkpoint(field(c, "note", T::string, "the checkpoint", fail).get<std::string>(), key);
@@ -158,8 +169,8 @@ void verify_bundle(const VerifyBundleOptions& opt) {
     for (size_t i = 0; i < later_list.size(); ++i)
       later_recs.push_back(proved_entry(later_list[i], "later_runs[" + std::to_string(i) + "]", cp, fail, proof_hashes));
   }
-  out << "ok: checkpoint of ledger " << ledger_id << " signed by " << key.name << "+"
-      << ledger::key_id_hex(key.id) << ": " << cp.size << " records, root " << to_hex(cp.root) << "\n"
+  out << "ok: checkpoint of ledger " << ledger_id << " signed by " << signer.shown << ": " << cp.size
+      << " records, root " << to_hex(cp.root) << "\n"
       << "ok: " << recs.size() << " records: their bytes hash to their stated hashes and decode as records\n"
       << "ok: " << recs.size() + later_recs.size() << " inclusion proofs (" << proof_hashes
       << " hashes) lead to the signed root\n"

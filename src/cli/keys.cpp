@@ -71,4 +71,10 @@ ledger::VerifierKey load_verifier(const std::string& file, const std::string& na
   }
 }
 
+bool key_named_by_file(const std::string& file, const std::string& name) {
+  std::error_code ec;
+  return name.empty() && std::filesystem::is_regular_file(file, ec) &&
+         read_whole_file(file, "key file").rfind("-----BEGIN", 0) == 0;
+}
+
 }  // namespace verdeel::cli

@@ -22,4 +22,8 @@ Signer load_signer(const std::string& file, const std::string& name);
 // which `name`, when given, must equal).
 ledger::VerifierKey load_verifier(const std::string& file, const std::string& name);
 
+// True when load_verifier(file, name) took the key's name from the file's name: a PEM public key
+// file and no name given.
+bool key_named_by_file(const std::string& file, const std::string& name);
+
 }  // namespace verdeel::cli

@@ -6,6 +6,7 @@
 
 #include "cli_fixture.h"
 #include "ledger/record.h"
+#include "ledger/signing.h"
 
 using verdeel::testing::Cli;
 using verdeel::testing::Outcome;
@@ -200,14 +201,43 @@ TEST_CASE("the signer's public key is found in a renamed file, and a private key
     auto o = t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie-asiel.pub"});
     INFO(o.out << o.err);
     CHECK(o.status == 0);
-    CHECK(has(o, "'ministerie-asiel.pub' holds the signer's public key, which the checkpoint names \"ministerie\""));
-    CHECK(o.out.find("signed by ministerie+") != std::string::npos);
+    CHECK(has(o, "'ministerie-asiel.pub' holds the signer's public key; the checkpoint calls it \"ministerie\""));
+    CHECK(o.out.find("signed by the key in 'ministerie-asiel.pub' (") != std::string::npos);
   }
   SECTION("--key-name that is not the checkpoint's") {
     auto o = t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie-asiel.pub", "--key-name", "asiel"});
     CHECK(o.status == 1);
-    CHECK(has(o, "not \"asiel\" as --key-name says; give --key-name ministerie"));
+    CHECK(has(o, "the checkpoint calls its signer \"ministerie\", but the key given is named \"asiel\""));
+    CHECK(!has(o, "give --key-name"));
     CHECK(t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie-asiel.pub", "--key-name", "ministerie"}).status == 0);
+  }
+  SECTION("a checkpoint relabelled by whoever passed the bundle on: checked, but never shown under that label") {
+    // The name on a signed note's signature line is outside what is signed: rename it, with a key ID
+    // that matches the new name, as an editor of the bundle could.
+    Json b = t.bundle();
+    const auto signer = ledger::parse_verifier_key(b["checkpoint"]["key"].get<std::string>());
+    std::string note = b["checkpoint"]["note"].get<std::string>();
+    const std::string line = "\xE2\x80\x94 ministerie ";
+    const auto at = note.find(line);
+    REQUIRE(at != std::string::npos);
+    const std::string sig = ledger::base64_decode(note.substr(at + line.size(), note.size() - 1 - at - line.size()));
+    const ledger::KeyId id = ledger::key_id("Rechtbank", signer.key);
+    const std::string relabelled = std::string(id.begin(), id.end()) + sig.substr(4);
+    note = note.substr(0, at) + "\xE2\x80\x94 Rechtbank " + ledger::base64_encode(relabelled) + "\n";
+    b["checkpoint"]["note"] = note;
+    b["checkpoint"]["key"] = ledger::verifier_key("Rechtbank", signer.key);
+    t.write(b);
+    auto o = t.c.run({"verify-bundle", "m.json", "--pubkey", "ministerie-asiel.pub"});
+    INFO(o.out << o.err);
+    CHECK(o.status == 0);  // the signature is the key's: the text was not changed
+    CHECK(o.out.find("signed by the key in 'ministerie-asiel.pub' (") != std::string::npos);
+    CHECK(o.out.find("signed by Rechtbank") == std::string::npos);
+    // Given by its name, the key is not taken under another: the name is the verifier's.
+    auto named = t.c.run({"verify-bundle", "m.json", "--pubkey", "ministerie.pub", "--key-name", "ministerie"});
+    CHECK(named.status == 1);
+    CHECK(has(named, "the checkpoint calls its signer \"Rechtbank\", but the key given is named \"ministerie\""));
+    auto line_given = t.c.run({"verify-bundle", "m.json", "--pubkey", ledger::verifier_key("ministerie", signer.key)});
+    CHECK(line_given.status == 1);
   }
   SECTION("a private key given as the public key") {
     auto o = t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie.key"});
