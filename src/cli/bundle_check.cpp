@@ -56,10 +56,9 @@ ledger::Record proved_entry(const Json& e, const std::string& where, const ledge
   return *rec;
 }
 
-std::optional<std::vector<LaterRun>> later_runs(const Json& b, const std::vector<ledger::Record>& records,
-                                                const std::string& cycle, const std::string& province,
-                                                const ledger::Record& start, const ledger::Record& result, const Fail& fail) {
-  if (!b.contains("later_runs")) return std::nullopt;
+std::vector<LaterRun> later_runs(const std::vector<ledger::Record>& records, const std::string& cycle,
+                                 const std::string& province, const ledger::Record& start,
+                                 const ledger::Record& result, const Fail& fail) {
   if (records.size() % 2 != 0) fail("\"later_runs\" holds " + std::to_string(records.size()) +
                                     " records, not pairs of a run's first and last");
   std::vector<LaterRun> out;
@@ -76,8 +75,8 @@ std::optional<std::vector<LaterRun>> later_runs(const Json& b, const std::vector
       fail("later_runs: " + r.label() + " does not close the run that starts at record " + std::to_string(s.seq));
     const int64_t n = s.body.is_object() ? s.body.value("run", int64_t{0}) : 0;
     if (s.seq <= after || n <= number)
-      fail("later_runs: " + s.label() + " (run " + std::to_string(n) + ") does not come after run " +
-           std::to_string(number) + " (record " + std::to_string(after) + ")");
+      fail("later_runs: " + s.label() + ", run " + std::to_string(n) + ", does not come after run " +
+           std::to_string(number) + ", which ends at record " + std::to_string(after));
     after = r.seq;
     number = n;
     out.push_back(LaterRun{n, &s, &r});

@@ -2,7 +2,6 @@
 // The parts of an objection bundle (cli/bundle_format.h) as verify-bundle reads them: its fields,
 // its hashes, each record entry proved against the signed checkpoint, and the later runs it names.
 // Every failure is a failed check (exit 1, "verify-bundle: FILE: what"). No ledger is needed.
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,11 +40,9 @@ struct LaterRun {
 
 // "later_runs" (its entries proved, as `records`): pairs of decision.start and result.decision of
 // the bundle's cycle and province, each pair one run (the result closes the start), with run
-// numbers above the bundle's, after its run, in seq order. nullopt when the bundle has no
-// "later_runs" (written before it was added): nothing can be said then.
-std::optional<std::vector<LaterRun>> later_runs(const Json& b, const std::vector<ledger::Record>& records,
-                                                const std::string& cycle, const std::string& province,
-                                                const ledger::Record& start, const ledger::Record& result,
-                                                const Fail& fail);
+// numbers above the bundle's, after its run, in seq order.
+std::vector<LaterRun> later_runs(const std::vector<ledger::Record>& records, const std::string& cycle,
+                                 const std::string& province, const ledger::Record& start,
+                                 const ledger::Record& result, const Fail& fail);
 
 }  // namespace verdeel::cli::bundle_check

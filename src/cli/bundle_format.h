@@ -3,7 +3,7 @@
 // check one decision without the ledger. Written by `verdeel bundle`, checked by
 // `verdeel verify-bundle`, which needs nothing but the file and the signer's public key.
 //
-//   {"format": "verdeel-bundle/1",
+//   {"format": "verdeel-bundle/2",
 //    "ledger": ledger id, "cycle", "province", "run": run number,
 //    "gemeente": CBS code, or null for the whole province,
 //    "checkpoint": {"note": signed checkpoint note, "key": verifier key line of its signer,
@@ -14,9 +14,11 @@
 //
 // later_runs: for every run of the province after the bundle's that the checkpoint covers, its
 // decision.start and its result.decision, in seq order, so that whoever checks a superseded run
-// is told so (verify-bundle's last line). Absent in bundles written before it was added. Like any
-// bundle field outside the signed note it can be left out by whoever passes the bundle on: an
-// empty list does not prove that no later run exists; only the ledger, or a newer bundle, can.
+// is told so (verify-bundle's last line). It came with format 2; a verdeel-bundle/1 (the same
+// without it) is still read, and then nothing is said of later runs. Like any field outside the
+// signed note, the list can be shortened by whoever passes the bundle on (or the format set back
+// to 1): the runs it names are proved, but that no other run followed is not; only the ledger,
+// or a newer bundle, shows that.
 //
 // records, in seq order: the input.set record the run decided on, every input record it lists, and
 // the run's records (decision.start .. result.decision): all of them for a province bundle; for a
@@ -28,6 +30,7 @@
 
 namespace verdeel::cli {
 
-inline constexpr const char* kBundleFormat = "verdeel-bundle/1";
+inline constexpr const char* kBundleFormat = "verdeel-bundle/2";
+inline constexpr const char* kBundleFormatBefore = "verdeel-bundle/1";  // without later_runs: still read
 
 }  // namespace verdeel::cli

@@ -114,8 +114,13 @@ void verify_bundle(const VerifyBundleOptions& opt) {
     fail("not valid JSON at " + json_parse_problem(e));
   }
   if (!b.is_object()) fail("not a bundle (not a JSON object)");
-  if (field(b, "format", T::string, "the bundle", fail).get<std::string>() != kBundleFormat)
-    fail("format \"" + b["format"].get<std::string>() + "\" is not " + kBundleFormat);
+  const std::string format = field(b, "format", T::string, "the bundle", fail).get<std::string>();
+  if (format != kBundleFormat && format != kBundleFormatBefore)
+    fail("format \"" + format + "\" is not " + kBundleFormat + " (nor " + kBundleFormatBefore + ")");
+  const bool names_later_runs = format == kBundleFormat;
+  if (names_later_runs != b.contains("later_runs"))
+    fail(names_later_runs ? std::string("the bundle has no \"later_runs\", which its format ") + kBundleFormat + " has"
+                          : std::string("unknown field \"later_runs\" in a ") + kBundleFormatBefore);
   for (const auto& [k, v] : b.items())
     if (k != "format" && k != "ledger" && k != "cycle" && k != "province" && k != "run" && k != "gemeente" &&
         k != "checkpoint" && k != "records" && k != "later_runs")
@@ -164,7 +169,7 @@ void verify_bundle(const VerifyBundleOptions& opt) {
   }
   // The runs after this one that the bundle names: proved as the records are, checked below.
   std::vector<ledger::Record> later_recs;
-  if (b.contains("later_runs")) {
+  if (names_later_runs) {
     const Json& later_list = field(b, "later_runs", T::array, "the bundle", fail);
     for (size_t i = 0; i < later_list.size(); ++i)
       later_recs.push_back(proved_entry(later_list[i], "later_runs[" + std::to_string(i) + "]", cp, fail, proof_hashes));
@@ -200,10 +205,11 @@ void verify_bundle(const VerifyBundleOptions& opt) {
     fail(result->label() + " does not close the run that starts at record " + std::to_string(start->seq));
   if (!start->body.is_object() || !start->body.contains("run") || field(b, "run", T::number_integer, "the bundle", fail) != start->body["run"])
     fail("the bundle's \"run\" " + b["run"].dump() + " is not the run number of " + start->label());
-  const std::optional<std::vector<LaterRun>> later = later_runs(b, later_recs, cycle, province, *start, *result, fail);
+  const std::optional<std::vector<LaterRun>> later =
+      names_later_runs ? std::optional(later_runs(later_recs, cycle, province, *start, *result, fail)) : std::nullopt;
   if (!later)
     out << "note: the bundle does not say whether " << province << " " << cycle << " was decided again after run "
-        << start->body["run"].dump() << " (it was written by an earlier verdeel)\n";
+        << start->body["run"].dump() << " (its format, " << kBundleFormatBefore << ", names no later runs)\n";
   else if (later->empty())
     out << "ok: the bundle names no later run of " << province << " " << cycle << " (a bundle cannot prove "
         << "that there is none: the ledger, or a bundle of a later run, can show one)\n";
@@ -326,7 +332,8 @@ void verify_bundle(const VerifyBundleOptions& opt) {
   if (later && !later->empty()) {  // last, where it is read: this run is not the decision in force
     const LaterRun& last = later->back();
     out << "SUPERSEDED: run " << run.number << " is not the latest decision of " << province << " " << cycle
-        << " in the signed ledger: run " << last.number << " (records " << last.start->seq << ".."
+        << " in the signed ledger; the latest run this bundle names is run " << last.number << " (records "
+        << last.start->seq << ".."
         << last.result->seq << ") decided "
         << decided(*last.result) << (code.empty() ? "" : "; ask for its bundle for " + code) << "\n";
   }

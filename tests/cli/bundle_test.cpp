@@ -50,7 +50,7 @@ bool has(const Outcome& o, const std::string& text) { return o.err.find(text) !=
 TEST_CASE("a bundle verifies offline: signature, every proof, the chain, the inputs and a replay", "[cli][bundle]") {
   Bundled t;
   Json b = t.bundle();
-  CHECK(b["format"] == "verdeel-bundle/1");
+  CHECK(b["format"] == "verdeel-bundle/2");
   CHECK(b["province"] == "Zuiderland");
   CHECK(b["gemeente"].is_null());
   // input.set + its 129 inputs + the 200 records of the run
@@ -291,8 +291,8 @@ TEST_CASE("a bundle of a superseded run names the later runs in the signed ledge
   CHECK(o.status == 0);
   CHECK(o.out.find("ok: a later run is in the signed ledger: Zuiderland 2024 run 2, records 331..530") != std::string::npos);
   const std::string last = o.out.substr(o.out.rfind('\n', o.out.size() - 2) + 1);
-  CHECK(last.rfind("SUPERSEDED: run 1 is not the latest decision of Zuiderland 2024 in the signed ledger: run 2 "
-                   "(records 331..530) decided ", 0) == 0);
+  CHECK(last.rfind("SUPERSEDED: run 1 is not the latest decision of Zuiderland 2024 in the signed ledger; the latest "
+                   "run this bundle names is run 2 (records 331..530) decided ", 0) == 0);
   CHECK(last.find("ask for its bundle for GM9023") != std::string::npos);
 
   auto n = c.run({"verify-bundle", "new.json", "--pubkey", "k.pub"});
@@ -321,19 +321,32 @@ TEST_CASE("a bundle of a superseded run names the later runs in the signed ledge
     b["later_runs"].erase(1);
     refused(b, "\"later_runs\" holds 1 records, not pairs of a run's first and last");
   }
-  SECTION("a record of the bundle's own run named as a later one") {
+  SECTION("the bundle's own run named as a later one") {
     Json b = old;
-    b["later_runs"][0] = b["records"][b["records"].size() - 2];  // not a decision.start
-    refused(b, "later_runs: ");
+    size_t start = 0, result = 0;
+    for (size_t i = 0; i < b["records"].size(); ++i) {
+      const Json r = Json::parse(b["records"][i]["data"].get<std::string>());
+      if (r["kind"] == "decision.start") start = i;
+      if (r["kind"] == "result.decision") result = i;
+    }
+    b["later_runs"] = Json::array({b["records"][start], b["records"][result]});
+    refused(b, " (decision.start), run 1, does not come after run 1, which ends at record 330");
   }
-  SECTION("written before later_runs existed") {
+  SECTION("later_runs left out of a bundle whose format has it") {
     Json b = old;
     b.erase("later_runs");
+    refused(b, "the bundle has no \"later_runs\", which its format verdeel-bundle/2 has");
+  }
+  SECTION("the format of before later_runs, without them: read, and nothing said of later runs") {
+    Json b = old;
+    b.erase("later_runs");
+    b["format"] = "verdeel-bundle/1";
     Cli::write(c.dir / "m.json", b.dump(2) + "\n");
     auto m = c.run({"verify-bundle", "m.json", "--pubkey", "k.pub"});
     CHECK(m.status == 0);
-    CHECK(m.out.find("note: the bundle does not say whether Zuiderland 2024 was decided again after run 1") !=
-          std::string::npos);
+    CHECK(m.out.find("note: the bundle does not say whether Zuiderland 2024 was decided again after run 1 (its "
+                     "format, verdeel-bundle/1, names no later runs)") != std::string::npos);
+    CHECK(m.out.find("SUPERSEDED") == std::string::npos);
   }
 }
 
