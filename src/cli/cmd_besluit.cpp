@@ -1,8 +1,6 @@
 // verdeel besluit --cycle C --province P [--format markdown|html] [--lang nl|en] [--out FILE]:
 // the decision as the Dutch document the minister signs (report/besluit.h),
 // with the ledger facts that anchor it; with --lang en its English translation.
-#include <iostream>
-
 #include "cli/context.h"
 #include "cli/ledger_facts.h"
 #include "cli/output.h"
@@ -46,8 +44,7 @@ void register_besluit(CLI::App& app, Globals& g) {
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     auto view = report::view_of(load_run(*store, opt->cycle, province, opt->run));
     const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
-    if (const std::string note = superseded_note(spans, opt->run, opt->cycle, province); !note.empty())
-      std::cerr << note << "\n";
+    say_if_superseded(spans, opt->run, opt->cycle, province);
     view.ledger = ledger_facts(*store, view.record_seq);
     for (const RunSpan& later : spans)
       if (later.number > view.run) view.ledger->later_runs.push_back({later.number, later.start, later.end});

@@ -35,9 +35,7 @@ void register_explain(CLI::App& app, Globals& g) {
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     std::string code = resolve_gemeente(*store, opt->gemeente);
     decision::Run run = load_run(*store, opt->cycle, province, opt->run);
-    if (const std::string note = superseded_note(run_spans(*store, opt->cycle, province), opt->run, opt->cycle, province);
-        !note.empty())
-      std::cerr << note << "\n";
+    say_if_superseded(run_spans(*store, opt->cycle, province), opt->run, opt->cycle, province);
     std::vector<decision::RecordedStep> inputs = run_input_steps(*store, run);
     bool found = false;
     for (const auto& r : run.records) found = found || (r.kind == "result.gemeente" && r.subject == code);

@@ -1,6 +1,4 @@
 // verdeel show --cycle C --province P [--format ...]: the decision table.
-#include <iostream>
-
 #include "cli/context.h"
 #include "cli/explanations.h"
 #include "cli/ledger_facts.h"
@@ -45,9 +43,7 @@ void register_show(CLI::App& app, Globals& g) {
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     char sep = separator(opt->sep);
     auto run = load_run(*store, opt->cycle, province, opt->run);
-    if (const std::string note = superseded_note(run_spans(*store, opt->cycle, province), opt->run, opt->cycle, province);
-        !note.empty())
-      std::cerr << note << "\n";
+    say_if_superseded(run_spans(*store, opt->cycle, province), opt->run, opt->cycle, province);
     auto view = report::view_of(run);
     std::string text;
     if (opt->format == "json") {

@@ -112,6 +112,8 @@ void verify_bundle(const VerifyBundleOptions& opt) {
     b = Json::parse(text);
   } catch (const Json::parse_error& e) {
     fail("not valid JSON at " + json_parse_problem(e));
+  } catch (const Json::exception& e) {  // a number beyond what a double holds, say
+    fail(std::string("not JSON verdeel writes: ") + json_problem(e));
   }
   if (!b.is_object()) fail("not a bundle (not a JSON object)");
   const std::string format = field(b, "format", T::string, "the bundle", fail).get<std::string>();
@@ -126,9 +128,6 @@ void verify_bundle(const VerifyBundleOptions& opt) {
         k != "checkpoint" && k != "records" && k != "later_runs")
       fail("unknown field \"" + k + "\"");
 
-  if (!opt.explain.empty() && b.contains("gemeente") && !b["gemeente"].is_null())
-    throw UsageError("verify-bundle: " + opt.file + ": --explain needs the bundle of the whole province; this one holds "
-                     "the records about " + b["gemeente"].dump() + " only (ask for `verdeel bundle` without a municipality)");
   // The checkpoint: signed by the key given from outside, for the ledger the bundle names.
   const Json& c = field(b, "checkpoint", T::object, "the bundle", fail);
   for (const auto& [k, v] : c.items())
@@ -176,7 +175,9 @@ void verify_bundle(const VerifyBundleOptions& opt) {
   }
   out << "ok: checkpoint of ledger " << ledger_id << " signed by " << signer.shown << ": " << cp.size
       << " records, root " << to_hex(cp.root) << "\n"
-      << "ok: " << recs.size() << " records: their bytes hash to their stated hashes and decode as records\n"
+      << "ok: " << recs.size() << " records"
+      << (later_recs.empty() ? std::string() : " and " + std::to_string(later_recs.size()) + " of later runs")
+      << ": their bytes hash to their stated hashes and decode as records\n"
       << "ok: " << recs.size() + later_recs.size() << " inclusion proofs (" << proof_hashes
       << " hashes) lead to the signed root\n"
       << "ok: " << links << " chain links between consecutive records\n";
@@ -338,7 +339,12 @@ void verify_bundle(const VerifyBundleOptions& opt) {
         << decided(*last.result) << (code.empty() ? "" : "; ask for its bundle for " + code) << "\n";
   }
 
-  if (!opt.explain.empty()) explain_from_bundle(opt, run, set, by_hash, recs);
+  if (!opt.explain.empty()) {
+    if (!whole)
+      throw UsageError("verify-bundle: " + opt.file + ": --explain needs the bundle of the whole province; this one "
+                       "holds the records about " + code + " only (ask for `verdeel bundle` without a municipality)");
+    explain_from_bundle(opt, run, set, by_hash, recs);
+  }
 }
 }  // namespace
 
@@ -348,12 +354,16 @@ void register_verify_bundle(CLI::App& app, Globals&) {
   sub->add_option("file", opt->file, "Bundle file (from `verdeel bundle`)")->required();
   sub->add_option("--pubkey", opt->pubkey, "Public key (NAME.pub, or a verifier key line) of the checkpoint's signer")->required();
   sub->add_option("--key-name", opt->key_name, "Signer name (default: the key file's name without extension)");
-  sub->add_option("--explain", opt->explain,
-                  "Once verified, explain this municipality's numbers (CBS code or name) from the bundle, as "
-                  "`verdeel explain` does from the ledger; what was verified then goes to standard error. Needs the "
-                  "bundle of the whole province");
-  sub->add_option("--format", opt->format, "Of the explanation: text or json")->check(CLI::IsMember({"text", "json"}));
-  sub->add_option("--lang", opt->lang, "Of the explanation: nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
+  auto* explain = sub->add_option("--explain", opt->explain,
+                                  "Once verified, explain this municipality's numbers (CBS code or name) from the "
+                                  "bundle, as `verdeel explain` does from the ledger; what was verified then goes to "
+                                  "standard error. Needs the bundle of the whole province");
+  sub->add_option("--format", opt->format, "Of the explanation: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->needs(explain);
+  sub->add_option("--lang", opt->lang, "Of the explanation: nl (default) or en")
+      ->check(CLI::IsMember({"nl", "en"}))
+      ->needs(explain);
   sub->callback([opt] { verify_bundle(*opt); });
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iostream>
 #include <optional>
 
 #include "cli/context.h"
@@ -163,6 +164,11 @@ std::string superseded_note(const std::vector<RunSpan>& spans, int64_t number, c
   if (later.empty()) return "";
   return "note: run " + std::to_string(number) + " of " + province + " " + cycle + " is not the latest: " + later +
          " came after it";
+}
+
+void say_if_superseded(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
+                       const std::string& province) {
+  if (const std::string note = superseded_note(spans, number, cycle, province); !note.empty()) std::cerr << note << "\n";
 }
 
 decision::Run load_run(ledger::Store& store, const std::string& cycle, const std::string& province, int64_t number) {

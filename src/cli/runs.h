@@ -73,6 +73,9 @@ std::vector<RunSpan> run_spans(ledger::Store& store, const std::string& cycle, c
 // after it"; empty for the latest run.
 std::string superseded_note(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
                             const std::string& province);
+// The same note on standard error, when there is one (show, explain, besluit).
+void say_if_superseded(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
+                       const std::string& province);
 // Loads run `number` (0 = latest). Throws UsageError when there is none.
 decision::Run load_run(ledger::Store& store, const std::string& cycle, const std::string& province, int64_t number = 0);
 

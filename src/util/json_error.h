@@ -15,4 +15,11 @@ inline std::string json_parse_problem(const Json::parse_error& e) {
   return what;
 }
 
+// Any other of its errors ("number overflow parsing '1e500'"), without the exception's name.
+inline std::string json_problem(const Json::exception& e) {
+  const std::string what = e.what();
+  const size_t end = what.find("] ");
+  return what.rfind("[json.exception.", 0) == 0 && end != std::string::npos ? what.substr(end + 2) : what;
+}
+
 }  // namespace verdeel

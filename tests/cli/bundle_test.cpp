@@ -173,6 +173,10 @@ TEST_CASE("a mutated bundle is refused with a message that says what", "[cli][bu
     CHECK(o.status == 1);
     CHECK(has(o, "verify-bundle: m.json: not valid JSON at line "));
     CHECK(!has(o, "json.exception"));
+    Cli::write(t.c.dir / "m.json", "{\"a\": 1e500}\n");
+    auto big = t.check("m.json");
+    CHECK(big.status == 1);
+    CHECK(has(big, "verify-bundle: m.json: not JSON verdeel writes: number overflow parsing '1e500'"));
   }
   SECTION("spacing only") {
     std::string text = slurp(t.c.dir / "z.json");
@@ -373,6 +377,14 @@ TEST_CASE("verify-bundle --explain explains a municipality offline, as explain d
   auto part = t.c.run({"verify-bundle", "s.json", "--pubkey", "ministerie.pub", "--explain", "Steenwaard"});
   CHECK(part.status == 2);
   CHECK_THAT(part.err, Catch::Contains("--explain needs the bundle of the whole province"));
+  // A whole bundle claiming to be a part one is a failed check, found before anything is explained.
+  Json claimed = t.bundle();
+  claimed["gemeente"] = "GM9031";
+  t.write(claimed);
+  auto tampered = t.c.run({"verify-bundle", "m.json", "--pubkey", "ministerie.pub", "--explain", "Steenwaard"});
+  CHECK(tampered.status == 1);
+  CHECK(tampered.out.empty());
+  CHECK(t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie.pub", "--lang", "en"}).status == 2);  // needs --explain
   auto unknown = t.c.run({"verify-bundle", "z.json", "--pubkey", "ministerie.pub", "--explain", "Atlantis"});
   CHECK(unknown.status == 2);
   CHECK_THAT(unknown.err, Catch::Contains("--explain Atlantis: not a municipality of Zuiderland 2024 in the bundle"));
