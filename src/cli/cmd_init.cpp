@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/context.h"
+#include "ledger/file_in_place.h"
 
 namespace verdeel::cli {
 
@@ -13,6 +14,14 @@ void register_init(CLI::App& app, Globals& g) {
     ledger::Store store(g.db_path());
     auto genesis = store.get(0);
     std::cout << "created ledger " << g.db_path() << " (id " << genesis->body["ledger"].get<std::string>() << ")\n";
+    // What an init that was interrupted left beside it (ledger/file_in_place.h): never a ledger in use.
+    const auto leftovers = ledger::scratch_leftovers(ledger::followed(g.db_path()));
+    if (!leftovers.empty()) {
+      std::cerr << "note: an earlier init was interrupted and left " << leftovers.size()
+                << (leftovers.size() == 1 ? " file" : " files") << " beside the ledger, safe to delete:";
+      for (const auto& f : leftovers) std::cerr << " " << f.string();
+      std::cerr << "\n";
+    }
   });
 }
 

@@ -3,15 +3,12 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
 
+#include "ledger/file_in_place.h"
 #include "ledger/migrations.h"
 #include "ledger/read_access.h"
 #include "ledger/size_log.h"
@@ -117,47 +114,24 @@ void migrate(SQLite::Database& db, int from) {
 
 }  // namespace
 
-namespace {
-
-// Makes `path` refer to the finished ledger at `made`, or throws. An empty file at `path` (one a
-// user made to reserve the name) is replaced; anything else there is kept and refused. Then the
-// directory is synced, so the new name is as durable as the ledger's first transaction.
-void put_in_place(const std::filesystem::path& made, const std::filesystem::path& path) {
-  std::error_code ec;
-  const bool empty_there = std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0;
-  if (empty_there ? ::rename(made.c_str(), path.c_str()) != 0 : ::link(made.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    std::filesystem::remove(made, ec);
-    if (err == EEXIST) throw StoreError("refusing to overwrite '" + path.string() + "': the file exists");
-    throw StoreError("cannot create '" + path.string() + "': " + std::strerror(err));
-  }
-  if (!empty_there) std::filesystem::remove(made, ec);
-  std::filesystem::path dir = path.parent_path();
-  if (dir.empty()) dir = ".";
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-}
-
-}  // namespace
-
-// The ledger is made whole under a name of its own beside `path` and only then given its name, so
-// an init that is interrupted (killed, a full disk) leaves no half-made ledger at `path`, only a
-// file "<path>.init-<pid>" (with its journal) that is safe to delete.
+// The ledger is made whole under a name of its own beside its file and only then given its name
+// (ledger/file_in_place.h): an init that is interrupted leaves no half-made ledger. A symbolic
+// link at `path` is followed, as SQLite follows it.
 void Store::create(const std::string& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
+  const std::filesystem::path target = followed(path);
+  if (std::filesystem::is_directory(target, ec))
     throw StoreError("'" + path + "' is a directory; give the file the ledger is to be, e.g. '" +
                      (std::filesystem::path(path) / "verdeel.db").string() + "'");
-  if (std::filesystem::exists(path, ec)) {
-    bool empty = std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0;
+  if (std::filesystem::exists(target, ec)) {
+    bool empty = std::filesystem::is_regular_file(target, ec) && std::filesystem::file_size(target, ec) == 0;
     if (!empty) throw StoreError("refusing to overwrite '" + path + "': the file exists");
   }
   setup_library();
-  const std::string made = path + ".init-" + std::to_string(::getpid());
-  for (const char* extra : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(made + extra, ec);  // a stale one of this pid
+  const std::string made = scratch_name(target);
+  auto remove_made = [&] {
+    for (const char* extra : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(made + extra, ec);
+  };
   try {
     {
       SQLite::Database db(made, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -178,11 +152,16 @@ void Store::create(const std::string& path) {
       w.append(genesis);
       w.commit();
     }  // closed: the WAL checkpointed into the file and removed, so the file alone is the ledger
+    if (std::filesystem::exists(made + "-wal", ec))
+      throw StoreError("cannot create '" + path + "': the new ledger's write-ahead log was not folded into it");
+  } catch (const SQLite::Exception& e) {
+    remove_made();
+    throw StoreError("cannot create '" + path + "': " + e.what());
   } catch (...) {
-    for (const char* extra : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(made + extra, ec);
+    remove_made();
     throw;
   }
-  put_in_place(made, path);
+  put_in_place(made, target);
 }
 
 Store::Store(const std::string& path, Mode mode) : path_(path) {

@@ -142,3 +142,16 @@ TEST_CASE("A killed init leaves either no ledger or a whole one, never a half-ma
   INFO(none << " left no ledger, " << whole << " a whole one");
   CHECK(none > 0);
 }
+
+TEST_CASE("init names the leftovers of an interrupted init beside the ledger", "[cli][crash]") {
+  Cli cli;
+  Cli::write(cli.dir / "ledger.db.init-0123abcd", "half");
+  auto o = cli.run({"init"});
+  CHECK(o.status == 0);
+  CHECK_THAT(o.err, Catch::Contains("note: an earlier init was interrupted and left 1 file beside the ledger, safe to "
+                                    "delete: "));
+  CHECK_THAT(o.err, Catch::Contains("ledger.db.init-0123abcd"));
+  std::filesystem::remove(cli.dir / "ledger.db.init-0123abcd");
+  std::filesystem::remove(cli.db);
+  CHECK(cli.run({"init"}).err.empty());
+}
