@@ -187,21 +187,25 @@ CsvTable parse_csv(std::string_view bytes) {
   if (declared) parser.skip_line();  // the header follows on the next line
   std::vector<std::string> fields;
   bool have_header = false;
+  // A row (or malformed row) beyond kMaxCsvRows ends the reading, with an error at its line.
+  auto room = [&](int line) {
+    if (table.rows.size() + table.errors.size() < kMaxCsvRows) return true;
+    table.errors.push_back({line, "more than " + std::to_string(kMaxCsvRows) +
+                                      " rows: a case file holds a row per municipality, initiative or exchange; the "
+                                      "rest of the file is not read, nor its problems counted"});
+    return false;
+  };
   while (!parser.done()) {
     const int line = parser.line();
-    if (table.rows.size() + table.errors.size() >= kMaxCsvRows) {
-      table.errors.push_back({line, "more than " + std::to_string(kMaxCsvRows) +
-                                        " rows: a case file holds a row per municipality, initiative or exchange; "
-                                        "the rest of the file is not read"});
-      break;
-    }
     std::string error;
     if (!parser.row(fields, error)) {
+      if (!room(line)) break;
       table.errors.push_back({line, error});
       if (!have_header) return table;
       continue;
     }
     if (all_empty(fields)) continue;
+    if (have_header && !room(line)) break;
     if (!have_header) {
       for (auto& f : fields) table.header.push_back(ascii_lower(f));
       have_header = true;

@@ -1,7 +1,6 @@
 #include "casefile/sheet.h"
 
 #include <fstream>
-#include <sstream>
 
 #include "casefile/text.h"
 #include "util/sha256.h"
@@ -46,13 +45,16 @@ std::optional<std::string> read_bytes(const fs::path& path, std::string& error) 
     error = "cannot be read";
     return std::nullopt;
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  // Read once into room made for it: through a string stream the bytes were held twice.
+  std::string bytes;
+  if (const auto size = fs::file_size(path, ec); !ec) bytes.reserve(static_cast<size_t>(size));
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) bytes.append(chunk, static_cast<size_t>(in.gcount()));
   if (in.bad()) {
     error = "cannot be read";
     return std::nullopt;
   }
-  return bytes.str();
+  return bytes;
 }
 
 std::optional<Sheet> read_sheet(const fs::path& dir, const std::string& file, const std::vector<std::string>& columns,

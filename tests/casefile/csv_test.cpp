@@ -169,9 +169,10 @@ TEST_CASE("reading stops after 100,000 rows with an error at the row where it st
   REQUIRE(t.errors.size() == 1);
   CHECK(t.errors[0].line == static_cast<int>(verdeel::casefile::kMaxCsvRows) + 2);
   CHECK(t.errors[0].message.rfind("more than 100000 rows", 0) == 0);
-  // Exactly at the limit is read whole.
+  // Exactly at the limit is read whole, also with the empty rows a spreadsheet leaves at the end.
   bytes = "a,b\n";
   for (size_t i = 0; i < verdeel::casefile::kMaxCsvRows; ++i) bytes += "1,2\n";
+  bytes += ",\n\n,\n";
   t = verdeel::casefile::parse_csv(bytes);
   CHECK(t.rows.size() == verdeel::casefile::kMaxCsvRows);
   CHECK(t.errors.empty());

@@ -166,7 +166,7 @@ TEST_CASE("Invalid UTF-8 in a CSV file is refused naming file and line, and noth
   }
 }
 
-TEST_CASE("A file of a million bad rows is refused in bounded memory: read to 100,000 rows, a thousand problems listed",
+TEST_CASE("A file of a million bad rows is refused: read to 100,000 rows, a thousand problems listed, the rest counted",
           "[cli][limits]") {
   Limits t;
   std::string bad = "gemeente,regulier,amv\n";
