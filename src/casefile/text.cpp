@@ -26,24 +26,47 @@ std::string ascii_upper(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Characters that would change how a message reads rather than show in it: C0 and C1 controls,
+// line and paragraph separators, and the marks that turn text right to left (a name could reorder
+// the message around it).
+bool unseen(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x200E || cp == 0x200F || cp == 0x2028 || cp == 0x2029 ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+}  // namespace
+
 std::string clip(std::string_view s, size_t max) {
-  // Control characters are written as escapes: a NUL would end the message where a C string is
-  // read (an exception's what()), and a line break in a quoted field would break it over lines.
+  // Such characters are written as escapes: a NUL would end the message where a C string is read
+  // (an exception's what()), a line break in a quoted field would break it over lines. Bytes that
+  // are not UTF-8 are shown as \xNN.
   static const char* const kHex = "0123456789abcdef";
+  auto hex = [&](std::string& out, uint32_t v, int digits) {
+    for (int d = digits - 1; d >= 0; --d) out += kHex[(v >> (4 * d)) & 0xF];
+  };
   std::string out;
   size_t i = 0, points = 0;
   while (i < s.size() && points < max) {
     const size_t from = i;
-    utf8::decode(s, i);
+    const char32_t cp = utf8::decode(s, i);
     ++points;
-    const auto c = static_cast<unsigned char>(s[from]);
-    if (i - from == 1 && (c < 0x20 || c == 0x7F)) {
-      if (c == '\n') out += "\\n";
-      else if (c == '\r') out += "\\r";
-      else if (c == '\t') out += "\\t";
-      else out.append("\\x").append(1, kHex[c >> 4]).append(1, kHex[c & 0xF]);
+    const std::string_view bytes = s.substr(from, i - from);
+    if (cp == 0xFFFD && bytes != "\xEF\xBF\xBD") {  // not UTF-8
+      for (const char b : bytes) out += "\\x", hex(out, static_cast<unsigned char>(b), 2);
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp < 0x80 && unseen(cp)) {
+      out += "\\x", hex(out, static_cast<uint32_t>(cp), 2);
+    } else if (unseen(cp)) {
+      out += "\\u{", hex(out, static_cast<uint32_t>(cp), 4), out += "}";
     } else {
-      out.append(s.substr(from, i - from));
+      out.append(bytes);
     }
   }
   if (i < s.size()) out += "...";

@@ -12,7 +12,8 @@ std::string ascii_lower(std::string_view s);
 // a-z mapped to A-Z.
 std::string ascii_upper(std::string_view s);
 // `s` cut to at most `max` code points, "..." marking the cut; control characters written as
-// \n, \r, \t or \xNN, so that a message stays one line and holds no NUL.
+// \n, \r, \t or \xNN, C1 controls, line separators and right-to-left marks as \u{NNNN}, bytes
+// that are not UTF-8 as \xNN: a message stays one line, in its order, and holds no NUL.
 std::string clip(std::string_view s, size_t max = 60);
 // `s` in single quotes for a message, cut to at most `max` code points so a
 // 10,000-character value cannot flood the terminal.
