@@ -14,13 +14,6 @@ namespace {
 
 using K = Block::Kind;
 
-Block text(K kind, std::string t) {
-  Block b;
-  b.kind = kind;
-  b.text = std::move(t);
-  return b;
-}
-
 Block items(K kind, std::vector<std::string> v) {
   Block b;
   b.kind = kind;
@@ -60,8 +53,8 @@ std::vector<std::string> signature(const std::string& datum, const Say& s) {
 }
 
 void bezwaar(const Say& s, std::vector<Block>& out) {
-  out.push_back(text(K::heading, s("Bezwaar", "Bezwaar (objection)")));
-  out.push_back(text(
+  out.push_back(text_block(K::heading, s("Bezwaar", "Bezwaar (objection)")));
+  out.push_back(text_block(
       K::paragraph,
       s("Op grond van de Algemene wet bestuursrecht kunnen belanghebbenden een bezwaarschrift indienen tegen dit besluit "
         "binnen zes weken na de dag waarop dit is bekendgemaakt. Het bezwaarschrift moet worden gericht aan de Minister "
@@ -70,7 +63,7 @@ void bezwaar(const Say& s, std::vector<Block>& out) {
         "lodge a notice of objection (bezwaarschrift) against this decision within six weeks of the day on which it was "
         "published. The notice of objection must be addressed to the Minister of Asylum and Migration, Postbus 20301, "
         "2500 EH Den Haag, the Netherlands.")));
-  out.push_back(text(K::paragraph, s("Het bezwaarschrift dient te zijn ondertekend en ten minste te bevatten:",
+  out.push_back(text_block(K::paragraph, s("Het bezwaarschrift dient te zijn ondertekend en ten minste te bevatten:",
                                      "The notice of objection must be signed and must contain at least:")));
   out.push_back(items(
       K::letters,
@@ -82,14 +75,14 @@ void bezwaar(const Say& s, std::vector<Block>& out) {
          "a statement of the reasons why the person lodging it does not agree with the decision;"),
        s("zo mogelijk een afschrift van het besluit waartegen het bezwaarschrift zich richt.",
          "if possible, a copy of the decision objected to.")}));
-  out.push_back(text(K::paragraph,
+  out.push_back(text_block(K::paragraph,
                      s("Het niet voldoen aan deze eisen kan leiden tot niet-ontvankelijkheid van het bezwaarschrift.",
                        "Failure to meet these requirements may lead to the notice of objection being declared "
                        "inadmissible (niet-ontvankelijk).")));
-  out.push_back(text(K::paragraph,
+  out.push_back(text_block(K::paragraph,
                      s("Een bezwaarschrift kan uitsluitend per gewone post en niet per e-mail worden ingediend.",
                        "A notice of objection can only be lodged by ordinary post, not by e-mail.")));
-  out.push_back(text(
+  out.push_back(text_block(
       K::paragraph,
       s("Machtigt u iemand om namens u bezwaar te maken? Stuur dan ook een kopie van de machtiging mee. Bij indiening "
         "van een bezwaarschrift namens een rechtspersoon, dient u documenten mee te sturen (origineel uittreksel uit "
@@ -103,6 +96,13 @@ void bezwaar(const Say& s, std::vector<Block>& out) {
 
 }  // namespace
 
+Block text_block(Block::Kind kind, std::string text) {
+  Block b;
+  b.kind = kind;
+  b.text = std::move(text);
+  return b;
+}
+
 Document besluit_document(const DecisionView& v, const BesluitOptions& options) {
   const Say s{options.lang};
   const std::string P = v.province;
@@ -115,16 +115,16 @@ Document besluit_document(const DecisionView& v, const BesluitOptions& options) 
   d.title = citeertitel + s("", " (allocation decision)");
   auto& out = d.blocks;
   if (options.lang == Lang::en)
-    out.push_back(text(K::note, "This is an English translation for information only: the decision is the Dutch text "
+    out.push_back(text_block(K::note, "This is an English translation for information only: the decision is the Dutch text "
                                 "of the " + citeertitel + ", which alone is legally binding."));
-  out.push_back(text(
+  out.push_back(text_block(
       K::title,
       s("Besluit van de Minister van Asiel en Migratie, van " + datum + ", nr. " + nummer +
             ", houdende de verdeling van asielopvangplaatsen in het kader van " + wet(s) + " over de provincie " + P,
         "Decision (besluit) of the Minister of Asylum and Migration of " + datum + ", no. " + nummer +
             ", allocating asylum reception places under " + wet(s) + " across the province of " + P)));
-  out.push_back(text(K::paragraph, minister(s)));
-  out.push_back(text(
+  out.push_back(text_block(K::paragraph, minister(s)));
+  out.push_back(text_block(
       K::paragraph,
       s("Gelet op artikel 5 van " + wet(s) + ", de Beleidsregel verdeelbesluiten en de Capaciteitsraming, provinciale "
             "opvangopgave en indicatieve verdeling per gemeente " + v.cycle + ";",
@@ -132,9 +132,9 @@ Document besluit_document(const DecisionView& v, const BesluitOptions& options) 
             "verdeelbesluiten) and the Capacity Estimate, Provincial Reception Task and Indicative Distribution per "
             "Municipality " + v.cycle + " (Capaciteitsraming, provinciale opvangopgave en indicatieve verdeling per "
             "gemeente " + v.cycle + ");")));
-  out.push_back(text(K::paragraph, s("Besluit:", "Decides:")));
-  out.push_back(text(K::heading, s("Artikel I", "Article I")));
-  out.push_back(text(K::paragraph,
+  out.push_back(text_block(K::paragraph, s("Besluit:", "Decides:")));
+  out.push_back(text_block(K::heading, s("Artikel I", "Article I")));
+  out.push_back(text_block(K::paragraph,
                      s("De asielopvangplaatsen uit de provinciale opvangopgave van de provincie " + P +
                            ", zoals bekendgemaakt op " + dates.opgave_bekendgemaakt +
                            ", worden als volgt over de gemeenten verdeeld:",
@@ -142,11 +142,11 @@ Document besluit_document(const DecisionView& v, const BesluitOptions& options) 
                        "the province of " + P + ", as published on " + dates.opgave_bekendgemaakt +
                            ", are allocated among the municipalities as follows:")));
   out.push_back(tabel1(v, s));
-  out.push_back(text(K::heading, s("Artikel II", "Article II")));
-  out.push_back(text(K::paragraph, s("Dit besluit wordt aangehaald als: ", "This decision is cited as: ") + citeertitel));
+  out.push_back(text_block(K::heading, s("Artikel II", "Article II")));
+  out.push_back(text_block(K::paragraph, s("Dit besluit wordt aangehaald als: ", "This decision is cited as: ") + citeertitel));
   out.push_back(items(K::lines, signature(datum, s)));
   bezwaar(s, out);
-  Block toelichting = text(K::heading, s("Toelichting", "Explanatory notes (Toelichting)"));
+  Block toelichting = text_block(K::heading, s("Toelichting", "Explanatory notes (Toelichting)"));
   toelichting.opens = Block::Part::toelichting;
   out.push_back(toelichting);
   if (options.lang == Lang::en)

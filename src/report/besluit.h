@@ -58,6 +58,9 @@ struct Document {
 
 Document besluit_document(const DecisionView& v, const BesluitOptions& options = {});
 
+// A block of one text (a heading, a paragraph), as the parts below build the document.
+Block text_block(Block::Kind kind, std::string text);
+
 // The fixed sections 1 and 2 of the Toelichting (Algemene uitgangspunten;
 // Methode voor het aanvullen van de verdeelbesluiten), with the dates of the
 // cycle and the minimum of the policy; and the same in English.

@@ -10,13 +10,6 @@ namespace {
 
 using K = Block::Kind;
 
-void add(std::vector<Block>& out, K kind, std::string t) {
-  Block b;
-  b.kind = kind;
-  b.text = std::move(t);
-  out.push_back(std::move(b));
-}
-
 }  // namespace
 
 void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
@@ -28,13 +21,14 @@ void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
   heading.opens = Block::Part::bijlage;
   out.push_back(heading);
   const std::string engine = v.engine.empty() ? "verdeel" : v.engine;
-  add(out, K::paragraph,
+  out.push_back(text_block(
+      K::paragraph,
       s("De verdeling in dit besluit is berekend met " + engine + " volgens het beleid " + v.policy + " (berekening " +
             n(v.run) + ") en vastgelegd in een grootboek waarin ieder gegeven, iedere rekenstap en iedere uitkomst een "
             "record is dat met een SHA-256-hash aan het vorige record is gekoppeld.",
         "The allocation in this decision was calculated with " + engine + " under the policy " + v.policy +
             " (calculation " + n(v.run) + ") and recorded in a ledger in which every input, every calculation step "
-            "and every outcome is a record linked to the previous record by a SHA-256 hash."));
+            "and every outcome is a record linked to the previous record by a SHA-256 hash.")));
   Block facts;
   facts.kind = K::bullets;
   auto& f = facts.items;
@@ -66,13 +60,14 @@ void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
   // one for a document of an earlier run, or once the province is decided again.
   const std::string replay =
       "verdeel replay --cycle " + v.cycle + " --province " + v.province + " --run " + n(v.run);
-  add(out, K::paragraph,
+  out.push_back(text_block(
+      K::paragraph,
       s("Wie over een kopie van het grootboek beschikt, kan met verdeel verify nagaan dat de keten ongeschonden is en "
         "dat de Merkle-wortel hierboven de vastgelegde records omvat, en met " + replay +
             " dat de verdeling opnieuw uit de vastgelegde gegevens volgt.",
         "Anyone who has a copy of the ledger can check with verdeel verify that the chain is intact and that the "
         "Merkle root above covers the recorded records, and with " + replay +
-            " that the allocation follows again from the recorded data."));
+            " that the allocation follows again from the recorded data.")));
 }
 
 }  // namespace verdeel::report

@@ -9,20 +9,14 @@ namespace {
 
 using K = Block::Kind;
 
-void add(std::vector<Block>& out, K kind, std::string t) {
-  Block b;
-  b.kind = kind;
-  b.text = std::move(t);
-  out.push_back(std::move(b));
-}
 
 }  // namespace
 
 void append_toelichting_general(const DecisionView& v, std::vector<Block>& out) {
   CycleDates d = cycle_dates(v.cycle);
-  auto sub = [&](std::string t) { add(out, K::subheading, std::move(t)); };
-  auto minor = [&](std::string t) { add(out, K::minor, std::move(t)); };
-  auto para = [&](std::string t) { add(out, K::paragraph, std::move(t)); };
+  auto sub = [&](std::string t) { out.push_back(text_block(K::subheading, std::move(t))); };
+  auto minor = [&](std::string t) { out.push_back(text_block(K::minor, std::move(t))); };
+  auto para = [&](std::string t) { out.push_back(text_block(K::paragraph, std::move(t))); };
 
   sub("1. Algemene uitgangspunten");
   para("Op grond van artikel 5, eerste lid, van de Wet gemeentelijke taak mogelijk maken asielopvangvoorzieningen "

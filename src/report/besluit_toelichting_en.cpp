@@ -12,20 +12,14 @@ namespace {
 
 using K = Block::Kind;
 
-void add(std::vector<Block>& out, K kind, std::string t) {
-  Block b;
-  b.kind = kind;
-  b.text = std::move(t);
-  out.push_back(std::move(b));
-}
 
 }  // namespace
 
 void append_toelichting_general_en(const DecisionView& v, std::vector<Block>& out) {
   CycleDates d = cycle_dates(v.cycle, Lang::en);
-  auto sub = [&](std::string t) { add(out, K::subheading, std::move(t)); };
-  auto minor = [&](std::string t) { add(out, K::minor, std::move(t)); };
-  auto para = [&](std::string t) { add(out, K::paragraph, std::move(t)); };
+  auto sub = [&](std::string t) { out.push_back(text_block(K::subheading, std::move(t))); };
+  auto minor = [&](std::string t) { out.push_back(text_block(K::minor, std::move(t))); };
+  auto para = [&](std::string t) { out.push_back(text_block(K::paragraph, std::move(t))); };
 
   sub("1. General principles");
   para("Under article 5, first paragraph, of the Act on the municipal task of enabling asylum reception facilities "
