@@ -46,8 +46,7 @@ void register_besluit(CLI::App& app, Globals& g) {
     const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
     say_if_superseded(spans, opt->run, opt->cycle, province);
     view.ledger = ledger_facts(*store, view.record_seq);
-    for (const RunSpan& later : spans)
-      if (later.number > view.run) view.ledger->later_runs.push_back({later.number, later.start, later.end});
+    view.later_runs = later_runs_of(spans, view.run);
     opt->doc.lang = opt->lang == "en" ? report::Lang::en : report::Lang::nl;
     auto doc = report::besluit_document(view, opt->doc);
     emit(opt->format == "html" ? report::besluit_html(doc) : report::besluit_markdown(doc), opt->out);

@@ -43,8 +43,10 @@ void register_show(CLI::App& app, Globals& g) {
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     char sep = separator(opt->sep);
     auto run = load_run(*store, opt->cycle, province, opt->run);
-    say_if_superseded(run_spans(*store, opt->cycle, province), opt->run, opt->cycle, province);
+    const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
+    say_if_superseded(spans, opt->run, opt->cycle, province);
     auto view = report::view_of(run);
+    view.later_runs = later_runs_of(spans, view.run);
     std::string text;
     if (opt->format == "json") {
       text = report::decision_json(view).dump(2) + "\n";

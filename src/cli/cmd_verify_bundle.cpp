@@ -334,9 +334,12 @@ void verify_bundle(const VerifyBundleOptions& opt) {
     const LaterRun& last = later->back();
     out << "SUPERSEDED: run " << run.number << " is not the latest decision of " << province << " " << cycle
         << " in the signed ledger; the latest run this bundle names is run " << last.number << " (records "
-        << last.start->seq << ".."
-        << last.result->seq << ") decided "
-        << decided(*last.result) << (code.empty() ? "" : "; ask for its bundle for " + code) << "\n";
+        << last.start->seq << ".." << last.result->seq << ") decided " << decided(*last.result)
+        << (last.start->body.value("input_set", std::string()) == set_hash
+                ? " on the same input set"
+                : " on another input set, " + last.start->body.value("input_set", std::string()).substr(0, 12) +
+                      " (inputs corrected or added)")
+        << (code.empty() ? "" : "; ask for its bundle for " + code) << "\n";
   }
 
   if (!opt.explain.empty()) {

@@ -166,6 +166,13 @@ std::string superseded_note(const std::vector<RunSpan>& spans, int64_t number, c
          " came after it";
 }
 
+std::vector<report::LaterRunFact> later_runs_of(const std::vector<RunSpan>& spans, int64_t number) {
+  std::vector<report::LaterRunFact> out;
+  for (const RunSpan& s : spans)
+    if (s.number > number) out.push_back({s.number, s.start, s.end});
+  return out;
+}
+
 void say_if_superseded(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
                        const std::string& province) {
   if (const std::string note = superseded_note(spans, number, cycle, province); !note.empty()) std::cerr << note << "\n";

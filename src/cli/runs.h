@@ -12,6 +12,7 @@
 #include "decision/records.h"
 #include "decision/run.h"
 #include "ledger/store.h"
+#include "report/view.h"
 
 namespace verdeel::cli {
 
@@ -73,6 +74,8 @@ std::vector<RunSpan> run_spans(ledger::Store& store, const std::string& cycle, c
 // after it"; empty for the latest run.
 std::string superseded_note(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
                             const std::string& province);
+// The runs after run `number`, for a rendering of it (report::DecisionView::later_runs).
+std::vector<report::LaterRunFact> later_runs_of(const std::vector<RunSpan>& spans, int64_t number);
 // The same note on standard error, when there is one (show, explain, besluit).
 void say_if_superseded(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
                        const std::string& province);

@@ -117,12 +117,15 @@ Document besluit_document(const DecisionView& v, const BesluitOptions& options) 
   if (options.lang == Lang::en)
     out.push_back(text_block(K::note, "This is an English translation for information only: the decision is the Dutch text "
                                 "of the " + citeertitel + ", which alone is legally binding."));
+  if (const std::string notice = superseded_notice(v, options.lang); !notice.empty())
+    out.push_back(text_block(K::note, notice));
   out.push_back(text_block(
       K::title,
       s("Besluit van de Minister van Asiel en Migratie, van " + datum + ", nr. " + nummer +
             ", houdende de verdeling van asielopvangplaatsen in het kader van " + wet(s) + " over de provincie " + P,
         "Decision (besluit) of the Minister of Asylum and Migration of " + datum + ", no. " + nummer +
-            ", allocating asylum reception places under " + wet(s) + " across the province of " + P)));
+            ", allocating the asylum reception places of the province of " + P + " among its municipalities under " +
+            wet(s))));
   out.push_back(text_block(K::paragraph, minister(s)));
   out.push_back(text_block(
       K::paragraph,

@@ -27,7 +27,7 @@ void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
             n(v.run) + ") en vastgelegd in een grootboek waarin ieder gegeven, iedere rekenstap en iedere uitkomst een "
             "record is dat met een SHA-256-hash aan het vorige record is gekoppeld.",
         "The allocation in this decision was calculated with " + engine + " under the policy " + v.policy +
-            " (calculation " + n(v.run) + ") and recorded in a ledger in which every input, every calculation step "
+            " (run " + n(v.run) + ") and recorded in a ledger in which every input, every calculation step "
             "and every outcome is a record linked to the previous record by a SHA-256 hash.")));
   Block facts;
   facts.kind = K::bullets;
@@ -46,15 +46,18 @@ void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
                   l.root);
     f.push_back(s("Laatste record: record ", "Last record: record ") + n(l.size - 1) + ", hash " + l.head_hash);
     if (l.checkpoint)
-      f.push_back(s("Ondertekend checkpoint: record ", "Signed checkpoint: record ") + n(l.checkpoint->seq) + ", " +
-                  n(l.checkpoint->size) + s(" records, wortel ", " records, root ") + l.checkpoint->root);
-    // A document of a superseded run says so where its ledger facts are: it is not the decision in force.
-    for (const auto& later : l.later_runs)
-      f.push_back(s("Gevolgd door een latere berekening: berekening " + n(later.run) + " (records " + n(later.start) +
-                        " tot en met " + n(later.end) + ")",
-                    "Followed by a later calculation: calculation " + n(later.run) + " (records " + n(later.start) +
-                        " to " + n(later.end) + " inclusive)"));
+      f.push_back(s("Ondertekend checkpoint: record " + n(l.checkpoint->seq) + ", over records 0 tot en met " +
+                        n(l.checkpoint->size - 1) + ", wortel ",
+                    "Signed checkpoint: record " + n(l.checkpoint->seq) + ", covering records 0 to " +
+                        n(l.checkpoint->size - 1) + " inclusive, root ") +
+                  l.checkpoint->root);
   }
+  // A document of a superseded run says so where its ledger facts are too: not the decision in force.
+  for (const auto& later : v.later_runs)
+    f.push_back(s("Vervangen door een latere berekening: berekening " + n(later.run) + " (records " + n(later.start) +
+                      " tot en met " + n(later.end) + ")",
+                  "Superseded by a later run: run " + n(later.run) + " (records " + n(later.start) + " to " +
+                      n(later.end) + " inclusive)"));
   out.push_back(facts);
   // Always with --run: without it replay takes the latest run, which is another
   // one for a document of an earlier run, or once the province is decided again.
@@ -67,7 +70,7 @@ void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
             " dat de verdeling opnieuw uit de vastgelegde gegevens volgt.",
         "Anyone who has a copy of the ledger can check with verdeel verify that the chain is intact and that the "
         "Merkle root above covers the recorded records, and with " + replay +
-            " that the allocation follows again from the recorded data.")));
+            " that the allocation is reproduced from the recorded data.")));
 }
 
 }  // namespace verdeel::report

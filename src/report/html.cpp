@@ -139,7 +139,7 @@ void explanations(std::ostringstream& o, const DecisionView& v) {
     o << "</ul>\n";
     if (auto it = v.explanations.find(g.code); it != v.explanations.end())
       o << "<p class=\"print-only sub\">De volledige uitleg met records en regels: verdeel explain --cycle "
-        << esc(v.cycle) << " --province " << esc(v.province) << " " << esc(g.code) << "</p>\n"
+        << esc(v.cycle) << " --province " << esc(v.province) << " --run " << v.run << " " << esc(g.code) << "</p>\n"
         << "<details class=\"explain screen-only\"><summary>Volledige uitleg (verdeel explain)</summary>\n"
            "<pre class=\"explain\">"
         << esc(it->second) << "</pre></details>\n";
@@ -189,6 +189,8 @@ std::string decision_html(const DecisionView& v) {
        " \xC2\xB7 verdeling asielopvangplaatsen</p>\n<h1>"
     << esc(title) << "</h1>\n<p class=\"sub\">Provincie " << esc(v.province) << ", cyclus " << esc(v.cycle)
     << ", beleid " << esc(v.policy) << ", run " << v.run << "</p></header>\n";
+  if (const std::string notice = superseded_notice(v); !notice.empty())
+    o << "<p class=\"superseded\"><strong>" << esc(notice) << "</strong></p>\n";
   facts(o, v);
   tabel1(o, v);
   charts(o, v);

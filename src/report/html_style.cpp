@@ -24,6 +24,7 @@ th { border-bottom: 2px solid var(--ink); font-weight: 600; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 tr.total td { border-top: 2px solid var(--ink); border-bottom: none; font-weight: 700; }
 td.note, p.note { color: var(--muted); font-size: 13px; }
+p.superseded { border: 2px solid var(--p); padding: 8px 12px; color: var(--p); }
 a { color: var(--accent); }
 table.tabel1 a { text-decoration: none; border-bottom: 1px dotted var(--accent); }
 figure { margin: 12px 0 24px; }

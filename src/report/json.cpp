@@ -26,6 +26,9 @@ nlohmann::ordered_json decision_json(const DecisionView& v) {
                              {"extra", pc(g.extra)},
                              {"excluded", OJson{{"regulier", g.excluded.at("regulier")}, {"amv", g.excluded.at("amv")}}}});
   }
+  // Beyond INTERFACE.md's keys: the run, and the runs that superseded it (empty for the latest).
+  OJson later = OJson::array();
+  for (const auto& l : v.later_runs) later.push_back(OJson{{"run", l.run}, {"start", l.start}, {"end", l.end}});
   return OJson{{"cycle", v.cycle},
               {"province", v.province},
               {"policy", v.policy},
@@ -35,7 +38,9 @@ nlohmann::ordered_json decision_json(const DecisionView& v) {
               {"percentage", percentage},
               {"shortfall", pc(v.shortfall)},
               {"municipalities", gemeenten},
-              {"record", v.record_hash}};
+              {"record", v.record_hash},
+              {"run", v.run},
+              {"later_runs", later}};
 }
 
 }  // namespace verdeel::report

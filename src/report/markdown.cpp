@@ -21,6 +21,7 @@ std::string percentage(const std::optional<Rational>& p) {
 std::string decision_markdown(const DecisionView& v) {
   std::ostringstream o;
   o << "# Verdeelbesluit " << md_escape(v.province) << " " << md_escape(v.cycle) << "\n\n";
+  if (const std::string notice = superseded_notice(v); !notice.empty()) o << "> **" << md_escape(notice) << "**\n\n";
   o << "- Provinciale opvangopgave: " << pair(v.task) << "\n";
   o << "- Provinciaal verslag: " << pair(v.report) << "\n";
   if (v.basis != v.report) o << "- Met kansrijke initiatieven: " << pair(v.basis) << "\n";

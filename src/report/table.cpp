@@ -36,6 +36,7 @@ std::string dutch_number(int64_t n) {
 std::string decision_table(const DecisionView& v) {
   std::ostringstream o;
   o << "Verdeelbesluit " << v.province << " " << v.cycle << "  (beleid " << v.policy << ", run " << v.run << ")\n\n";
+  if (const std::string notice = superseded_notice(v); !notice.empty()) o << notice << "\n\n";
   o << "Provinciale opvangopgave: " << dutch_number(v.task.regulier) << " regulier, " << dutch_number(v.task.amv)
     << " amv\n";
   o << "Provinciaal verslag:      " << dutch_number(v.report.regulier) << " regulier, "

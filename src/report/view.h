@@ -75,7 +75,6 @@ struct LedgerFacts {
   std::string head_hash;   // hex hash of the newest record
   std::string root;        // hex RFC 9162 Merkle root of all `size` records
   std::optional<CheckpointFact> checkpoint;  // newest checkpoint covering the decision
-  std::vector<LaterRunFact> later_runs;      // runs of the province after the document's, oldest first
 };
 
 struct GemeenteRow {
@@ -115,6 +114,10 @@ struct DecisionView {
   std::vector<InitiativeFact> initiatives;       // step.kansrijk, in run order
   std::map<std::string, CategoryFacts> distribution;  // step.percentage per category
   std::optional<LedgerFacts> ledger;             // set by the command
+  // Runs of the province after this one, oldest first, set by the command: non-empty when this
+  // run is superseded, which every rendering of it says (a printed page must not pass for the
+  // decision in force).
+  std::vector<LaterRunFact> later_runs;
   // Per municipality code, the text of `verdeel explain` (report/explain.h),
   // set by the command; the HTML report embeds it when present.
   std::map<std::string, std::string> explanations;

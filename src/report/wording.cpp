@@ -160,4 +160,16 @@ std::string zero_places_note(const DecisionView& v) {
          " 0 plaatsen; Tabel 1 van het besluit noemt alleen de gemeenten met plaatsen.";
 }
 
+std::string superseded_notice(const DecisionView& v, Lang lang) {
+  if (v.later_runs.empty()) return "";
+  const LaterRunFact& last = v.later_runs.back();
+  const std::string n = std::to_string(v.run), m = std::to_string(last.run), a = std::to_string(last.start),
+                    b = std::to_string(last.end);
+  return lang == Lang::nl
+             ? "LET OP: dit is berekening " + n + ", vervangen door berekening " + m + " (records " + a +
+                 " tot en met " + b + "); het is niet het besluit zoals het nu geldt."
+             : "NOTE: this is run " + n + ", superseded by run " + m + " (records " + a + " to " + b +
+                 " inclusive); it is not the decision in force.";
+}
+
 }  // namespace verdeel::report

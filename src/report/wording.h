@@ -51,4 +51,9 @@ std::string row_note(const GemeenteRow& g);
 std::string all_municipalities_heading();
 std::string zero_places_note(const DecisionView& v);
 
+// Above every rendering of a run that later runs superseded (DecisionView::later_runs): "LET OP:
+// dit is berekening 1, vervangen door berekening 3 (records 602 tot en met 801); het is niet het
+// besluit zoals het nu geldt." Empty for the latest run.
+std::string superseded_notice(const DecisionView& v, Lang lang = Lang::nl);
+
 }  // namespace verdeel::report

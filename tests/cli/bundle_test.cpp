@@ -298,6 +298,7 @@ TEST_CASE("a bundle of a superseded run names the later runs in the signed ledge
   CHECK(last.rfind("SUPERSEDED: run 1 is not the latest decision of Zuiderland 2024 in the signed ledger; the latest "
                    "run this bundle names is run 2 (records 331..530) decided ", 0) == 0);
   CHECK(last.find("ask for its bundle for GM9023") != std::string::npos);
+  CHECK(last.find(" on the same input set;") != std::string::npos);  // decided again with --again, not corrected
 
   auto n = c.run({"verify-bundle", "new.json", "--pubkey", "k.pub"});
   CHECK(n.status == 0);
