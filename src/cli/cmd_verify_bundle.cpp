@@ -67,12 +67,14 @@ SignerKey signer_key(const std::string& named, const ledger::VerifierKey& given,
          "\": a different public key, so not the key that signed it");
   if (!key_named_by_file(opt.pubkey, opt.key_name))
     fail("the checkpoint calls its signer \"" + signer->name + "\", but the key given is named \"" + given.name +
-         "\" (by --key-name or its verifier key line): the public key is the same, but the name is the verifier's "
-         "to give, not the bundle's");
+         "\" (by --key-name or its verifier key line). The public key is the same, but a signer's name is not part "
+         "of what is signed, so it is not taken from the bundle: give the name the signer published");
   std::cerr << "verify-bundle: note: '" << opt.pubkey << "' holds the signer's public key; the checkpoint calls it \""
             << signer->name << "\", the file's name \"" << given.name << "\"\n";
-  return SignerKey{*signer, "the key in '" + opt.pubkey + "' (" + ledger::key_id_hex(given.id) +
-                                ", which the checkpoint calls \"" + signer->name + "\")"};
+  // Shown with the checkpoint's name and key ID, which are what its signer published: the key ID
+  // hashes the name, so under the file's name the same key has another.
+  return SignerKey{*signer, "the key in '" + opt.pubkey + "', which the checkpoint calls " + signer->name + "+" +
+                                ledger::key_id_hex(signer->id)};
 }
 
 std::string decided(const ledger::Record& result) {
