@@ -6,6 +6,7 @@
 #include "cli/output.h"
 #include "cli/runs.h"
 #include "report/besluit.h"
+#include "report/besluit_dates.h"
 
 namespace verdeel::cli {
 
@@ -36,8 +37,13 @@ void register_besluit(CLI::App& app, Globals& g) {
   sub->add_option("--run", opt->run, "An earlier run (1 = the first); default the latest")->check(at_least_one());
   sub->add_option("--out", opt->out, "Write to this file instead of standard output");
   sub->add_option("--date", opt->doc.datum,
-                  "Date of the decision as written (\"20 december 2024\"; with --lang en written \"20 December "
-                  "2024\"); default [datum] ([date])");
+                  "Date of the decision, in Dutch as it is dated (\"20 december 2024\"; with --lang en written \"20 "
+                  "December 2024\"); default [datum] ([date])")
+      ->check([](const std::string& date) {
+        return report::valid_dutch_date(date) ? std::string()
+                                              : "'" + date + "' is not a date as a decision is dated, like '20 december "
+                                                             "2024' (a day the month has, the month in Dutch, the year)";
+      });
   sub->add_option("--number", opt->doc.nummer, "Number of the decision; default [nummer] ([number])");
   sub->callback([&g, opt] {
     auto store = g.open(ledger::Store::Mode::read_only);

@@ -55,6 +55,21 @@ CycleDates cycle_dates(const std::string& cycle, Lang lang) {
   return d;
 }
 
+bool valid_dutch_date(const std::string& date) {
+  const auto a = date.find(' '), b = date.rfind(' ');
+  if (a == std::string::npos || a == b) return false;
+  const std::string day = date.substr(0, a), month = date.substr(a + 1, b - a - 1), year = date.substr(b + 1);
+  if (!digits(day) || day.size() > 2 || day[0] == '0' || !digits(year) || year.size() != 4) return false;
+  const int d = std::stoi(day), y = std::stoi(year);
+  for (int m = 0; m < 12; ++m) {
+    if (month != kMaanden[m]) continue;
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d >= 1 && d <= kDays[m] + (m == 1 && leap ? 1 : 0);
+  }
+  return false;
+}
+
 std::string written_date(const std::string& date, Lang lang) {
   if (lang == Lang::nl) return date;
   auto a = date.find(' '), b = date.rfind(' ');

@@ -21,6 +21,11 @@ struct CycleDates {
 
 CycleDates cycle_dates(const std::string& cycle, Lang lang = Lang::nl);
 
+// True for a date as a decision is dated: "20 december 2024", a day that the month has (29
+// februari only in a leap year), the Dutch month in lower case, a year of four digits. The date
+// of a decision starts its objection period, so `besluit --date` takes nothing else.
+bool valid_dutch_date(const std::string& date);
+
 // A date as the user wrote it (`besluit --date`) in the document's language:
 // in English a Dutch date "20 december 2024" becomes "20 December 2024"; any
 // other text, and every text in Dutch, is kept as written.

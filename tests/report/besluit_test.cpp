@@ -10,6 +10,7 @@
 
 #include "cli/cli_fixture.h"
 #include "html_check.h"
+#include "report/besluit_dates.h"
 
 using verdeel::testing::Cli;
 
@@ -187,4 +188,28 @@ TEST_CASE("The Bijlage of an earlier run prints the replay command of that run, 
     CHECK(doc.find(nl ? " tot en met " : " inclusive)", later) < later + followed.size() + 30);
     CHECK_THAT(latest.out, !Catch::Contains(nl ? "Gevolgd door" : "Followed by"));
   }
+}
+
+TEST_CASE("the date of a besluit is a date as a decision is dated, or the command refuses it", "[report][besluit]") {
+  using verdeel::report::valid_dutch_date;
+  CHECK(valid_dutch_date("20 december 2024"));
+  CHECK(valid_dutch_date("1 januari 2026"));
+  CHECK(valid_dutch_date("29 februari 2024"));   // a leap year
+  CHECK_FALSE(valid_dutch_date("29 februari 2023"));
+  CHECK_FALSE(valid_dutch_date("29 februari 2100"));  // not a leap year
+  CHECK(valid_dutch_date("29 februari 2000"));
+  CHECK_FALSE(valid_dutch_date("31 april 2024"));
+  CHECK_FALSE(valid_dutch_date("0 mei 2024"));
+  CHECK_FALSE(valid_dutch_date("05 mei 2024"));
+  CHECK_FALSE(valid_dutch_date("20 December 2024"));
+  CHECK_FALSE(valid_dutch_date("20 dec. 2024"));
+  CHECK_FALSE(valid_dutch_date("maandag 20 december 2024"));
+  CHECK_FALSE(valid_dutch_date("20 december 24"));
+  CHECK_FALSE(valid_dutch_date(""));
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  auto o = cli.run({"besluit", "--cycle", "2024", "--province", "Drenthe", "--date", "31 februari 2024"});
+  CHECK(o.status == 2);
+  CHECK_THAT(o.err, Catch::Contains("'31 februari 2024' is not a date as a decision is dated"));
+  CHECK(o.out.empty());
 }
