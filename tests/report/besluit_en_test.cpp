@@ -147,8 +147,9 @@ TEST_CASE("The English Drenthe besluit says it is a translation and translates e
                 0) == 0);
   // Key sentences, the legal terms in brackets.
   CHECK_THAT(s, Catch::Contains("**Decision (besluit) of the Minister of Asylum and Migration of 20 December 2024, "
-                                "no. 6015725, allocating asylum reception places under the Act on the municipal "
-                                "task of enabling asylum reception facilities"));
+                                "no. 6015725, allocating the asylum reception places of the province of Drenthe "
+                                "among its municipalities under the Act on the municipal task of enabling asylum "
+                                "reception facilities"));
   CHECK_THAT(s, Catch::Contains("\nDecides:\n"));
   CHECK_THAT(s, Catch::Contains("of the province of Drenthe, as published on 31 January 2024, are allocated among "
                                 "the municipalities as follows:"));

@@ -180,13 +180,13 @@ TEST_CASE("The Bijlage of an earlier run prints the replay command of that run, 
     CHECK_THAT(squeeze(latest.out), Catch::Contains("verdeel replay --cycle 2024 --province Drenthe --run 2 "));
     // The earlier run's document says, among its ledger facts, that a later run followed; the latest's does not.
     const bool nl = std::string(lang) == "nl";
-    const std::string followed = nl ? "Gevolgd door een latere berekening: berekening 2 (records "
-                                    : "Followed by a later calculation: calculation 2 (records ";
+    const std::string followed = nl ? "Vervangen door een latere berekening: berekening 2 (records "
+                                    : "Superseded by a later run: run 2 (records ";
     const std::string doc = squeeze(first.out);
     const auto later = doc.find(followed);
     REQUIRE(later != std::string::npos);
     CHECK(doc.find(nl ? " tot en met " : " inclusive)", later) < later + followed.size() + 30);
-    CHECK_THAT(latest.out, !Catch::Contains(nl ? "Gevolgd door" : "Followed by"));
+    CHECK_THAT(latest.out, !Catch::Contains(nl ? "Vervangen door" : "Superseded by"));
   }
 }
 
