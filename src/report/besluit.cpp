@@ -60,7 +60,7 @@ void bezwaar(const Say& s, std::vector<Block>& out) {
         "binnen zes weken na de dag waarop dit is bekendgemaakt. Het bezwaarschrift moet worden gericht aan de Minister "
         "van Asiel en Migratie, Postbus 20301, 2500 EH Den Haag.",
         "Under the General Administrative Law Act (Algemene wet bestuursrecht), interested parties (belanghebbenden) may "
-        "lodge a notice of objection (bezwaarschrift) against this decision within six weeks of the day on which it was "
+        "lodge a notice of objection (bezwaarschrift) against this decision within six weeks after the day on which it was "
         "published. The notice of objection must be addressed to the Minister of Asylum and Migration, Postbus 20301, "
         "2500 EH Den Haag, the Netherlands.")));
   out.push_back(text_block(K::paragraph, s("Het bezwaarschrift dient te zijn ondertekend en ten minste te bevatten:",
@@ -88,9 +88,9 @@ void bezwaar(const Say& s, std::vector<Block>& out) {
         "van een bezwaarschrift namens een rechtspersoon, dient u documenten mee te sturen (origineel uittreksel uit "
         "het handelsregister en/of een kopie van de statuten van de rechtspersoon) waaruit blijkt dat u bevoegd bent "
         "namens de rechtspersoon op te treden.",
-        "Do you authorise someone to object on your behalf? Then also enclose a copy of the authorisation. When lodging "
+        "If you authorise someone to object on your behalf, enclose a copy of the authorisation. When lodging "
         "a notice of objection on behalf of a legal person, you must enclose documents (an original extract from the "
-        "trade register (handelsregister) and/or a copy of the articles of association of the legal person) showing "
+        "Commercial Register (handelsregister) and/or a copy of the articles of association of the legal person) showing "
         "that you are authorised to act on behalf of the legal person.")));
 }
 
@@ -146,7 +146,7 @@ Document besluit_document(const DecisionView& v, const BesluitOptions& options) 
                            ", are allocated among the municipalities as follows:")));
   out.push_back(tabel1(v, s));
   out.push_back(text_block(K::heading, s("Artikel II", "Article II")));
-  out.push_back(text_block(K::paragraph, s("Dit besluit wordt aangehaald als: ", "This decision is cited as: ") + citeertitel));
+  out.push_back(text_block(K::paragraph, s("Dit besluit wordt aangehaald als: ", "This decision may be cited as: ") + citeertitel));
   out.push_back(items(K::lines, signature(datum, s)));
   bezwaar(s, out);
   Block toelichting = text_block(K::heading, s("Toelichting", "Explanatory notes (Toelichting)"));

@@ -96,12 +96,12 @@ class Writer {
     bool report_alone = v_.basis == v_.report;
     intro(report_alone);
     std::string text = task() + s("Na het overnemen van de plaatsen die aangeboden worden in het verslag, ",
-                                  "After taking over the places offered in the report, ") +
+                                  "After adopting the places offered in the report, ") +
                        arrives(v_.report);
     if (report_alone) {
       text += s(". Aangezien de verdeling uit het verslag sluitend is, is deze één op één overgenomen in het "
                 "verdeelbesluit.",
-                ". Since the allocation in the report covers the task, it has been adopted one to one in the "
+                ". Since the allocation in the report covers the task, it has been adopted unchanged in the "
                 "allocation decision.");
     } else {
       text += s("; met de kansrijke initiatieven uit het verslag op " + s.number(v_.basis.regulier) +
@@ -111,7 +111,7 @@ class Writer {
                 "; with the promising initiatives (kansrijke initiatieven) from the report, at " +
                     s.number(v_.basis.regulier) + " regular reception places and " + s.number(v_.basis.amv) +
                     " amv places. Since the allocation in the report together with the promising initiatives covers "
-                    "the task, it has been adopted one to one in the allocation decision.");
+                    "the task, it has been adopted unchanged in the allocation decision.");
     }
     add(K::paragraph, text);
     if (!report_alone) initiatives();
@@ -146,7 +146,7 @@ class Writer {
     intro(false);
     add(K::paragraph, task() +
                           s("Na het overnemen van de plaatsen die aangeboden worden in het verslag (stap 1), ",
-                            "After taking over the places offered in the report (step 1), ") +
+                            "After adopting the places offered in the report (step 1), ") +
                           arrives(v_.report) + ".");
     initiatives();
     if (v_.basis != v_.report)

@@ -92,7 +92,7 @@ void append_toelichting_general_en(const DecisionView& v, std::vector<Block>& ou
        "supplemented the allocation decision so that it ultimately covers the provincial reception task in full. "
        "Several steps have been taken to arrive at an allocation that covers the task. These steps are explained "
        "below.");
-  minor("Step 1: Taking over reception places from the provincial report");
+  minor("Step 1: Adopting the reception places of the provincial report");
   para("Where the allocation in a provincial report does not cover the task, it is nevertheless the starting point "
        "for the allocation decision. The regular and amv asylum reception places from the report are taken over in "
        "the allocation decision. In this way the choices and agreements made at the PRT are respected as far as "
@@ -116,7 +116,7 @@ void append_toelichting_general_en(const DecisionView& v, std::vector<Block>& ou
   out.push_back(elements);
   para("Where the report mentions reception places that contain one or more of the elements above, these promising "
        "initiatives have been included in the allocation decision. This is desirable for reasons of feasibility and "
-       "practicability. It prevents municipalities that already have promising plans from being given no statutory "
+       "practicability. It avoids municipalities that already have promising plans being given no statutory "
        "task while municipalities that have no plans are given one.");
   minor("Step 3: Calculating the remaining task");
   para("After the reception places from the report and the promising initiatives have been taken over, the "

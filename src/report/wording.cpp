@@ -92,16 +92,16 @@ std::string reason_with_figures(const ExclusionFact& e, Lang lang) {
   if (r == "meets_indicative") {
     if (e.figures.count("attrTot"))
       return s("realiseert (toegerekend) ", "provides (as attributed) ") + f("attrTot") +
-             s(" opvangplaatsen, evenveel of meer dan de ", " reception places, as many as or more than the ") +
-             f("indTot") + s(" uit de indicatieve verdeling", " of the indicative distribution");
+             s(" opvangplaatsen, evenveel of meer dan de ", " reception places, at least the ") +
+             f("indTot") + s(" uit de indicatieve verdeling", " of its indicative distribution");
     return s("realiseert (toegerekend) ", "provides (as attributed) ") + f("attr") + " " +
-           places_word(e.categorie, lang) + s(", evenveel of meer dan de ", ", as many as or more than the ") +
-           f("ind") + s(" uit de indicatieve verdeling", " of the indicative distribution");
+           places_word(e.categorie, lang) + s(", evenveel of meer dan de ", ", at least the ") +
+           f("ind") + s(" uit de indicatieve verdeling", " of its indicative distribution");
   }
   if (r == "history")
     return s("realiseerde de afgelopen tien jaar gemiddeld ", "provided on average ") + about(figure(e, "hist"), lang) +
            s(" opvangplaatsen per jaar, meer dan de ", " reception places a year over the past ten years, more than the ") +
-           f("indTot") + s(" uit de indicatieve verdeling", " of the indicative distribution");
+           f("indTot") + s(" uit de indicatieve verdeling", " of its indicative distribution");
   if (r == "ukraine") {
     Rational limit = figure(e, "factor") * figure(e, "ukrFair");
     return s("realiseerde ", "provided ") + f("ukr") +
@@ -113,7 +113,7 @@ std::string reason_with_figures(const ExclusionFact& e, Lang lang) {
   if (r == "exchange_full")
     return s("andere gemeenten realiseren ", "other municipalities provide ") + f("doorAnderen") +
            s(" reguliere opvangplaatsen voor haar, ten minste de ", " regular reception places for it, at least the ") +
-           f("ind") + s(" uit de indicatieve verdeling", " of the indicative distribution");
+           f("ind") + s(" uit de indicatieve verdeling", " of its indicative distribution");
   if (r == "exchange_group")
     return s("de uitruilgroep realiseert samen ", "the exchange group (uitruilgroep) together provides ") +
            f("groupAttr") + s(" reguliere opvangplaatsen, ten minste de ", " regular reception places, at least the ") +

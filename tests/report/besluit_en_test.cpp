@@ -153,7 +153,7 @@ TEST_CASE("The English Drenthe besluit says it is a translation and translates e
   CHECK_THAT(s, Catch::Contains("\nDecides:\n"));
   CHECK_THAT(s, Catch::Contains("of the province of Drenthe, as published on 31 January 2024, are allocated among "
                                 "the municipalities as follows:"));
-  CHECK_THAT(s, Catch::Contains("This decision is cited as: Verdeelbesluit Drenthe 2024\n"));
+  CHECK_THAT(s, Catch::Contains("This decision may be cited as: Verdeelbesluit Drenthe 2024\n"));
   CHECK_THAT(s, Catch::Contains("'s-Gravenhage (The Hague), 20 December 2024"));
   CHECK_THAT(s, Catch::Contains("## Bezwaar (objection)\n"));
   CHECK_THAT(s, Catch::Contains("## Explanatory notes (Toelichting)\n"));
@@ -161,9 +161,9 @@ TEST_CASE("The English Drenthe besluit says it is a translation and translates e
   CHECK_THAT(s, Catch::Contains("(from 1 September 2014 to 1 September 2024 inclusive)"));
   CHECK_THAT(s, Catch::Contains("### 3. The allocation decision (verdeelbesluit) for the province of Drenthe\n"));
   CHECK_THAT(s, Catch::Contains("The province of Drenthe has a task of 2,462 regular reception places and 229 amv "
-                                "reception places. After taking over the places offered in the report, the province "
+                                "reception places. After adopting the places offered in the report, the province "
                                 "of Drenthe arrives at 3,814 regular reception places and 341 amv places. Since the "
-                                "allocation in the report covers the task, it has been adopted one to one in the "
+                                "allocation in the report covers the task, it has been adopted unchanged in the "
                                 "allocation decision."));
   CHECK_THAT(s, Catch::Contains("## Appendix (Bijlage): record of the calculation\n"));
   // Tabel 1: English header, thousands with a comma.
