@@ -27,7 +27,7 @@ void register_key(CLI::App& app, Globals&) {
     try {
       ledger::check_key_name(opt->name);
     } catch (const std::invalid_argument& e) {
-      throw UsageError("key name '" + opt->name + "': " + e.what());
+      throw UsageError(e.what());  // names the key name already
     }
     if (opt->name.find('/') != std::string::npos) throw UsageError("key name '" + opt->name + "' may not contain '/'");
     const auto priv = (std::filesystem::path(opt->dir) / (opt->name + ".key")).string();

@@ -91,7 +91,7 @@ void explain_from_bundle(const VerifyBundleOptions& opt, const decision::Run& ru
   const std::string code = gemeente_among(recs, opt.explain);
   if (code.empty())
     throw UsageError("verify-bundle: " + opt.file + ": --explain " + opt.explain + ": not a municipality of " +
-                     run.province + " " + run.cycle + " in the bundle (give its CBS code, e.g. GM0106, or its name)");
+                     run.province + " " + run.cycle + " in the bundle (give the CBS code or the name of one of its municipalities)");
   std::vector<decision::RecordedStep> inputs{to_step(set)};
   for (const auto& h : set.body.at("records")) inputs.push_back(to_step(*by_hash.at(h.get<std::string>())));
   const report::Explanation e = report::explain(run, inputs, code);
