@@ -127,6 +127,8 @@ void Store::create(const std::string& path) {
     bool empty = std::filesystem::is_regular_file(target, ec) && std::filesystem::file_size(target, ec) == 0;
     if (!empty) throw StoreError("refusing to overwrite '" + path + "': the file exists");
   }
+  if (const auto folder = target.parent_path(); !folder.empty() && !std::filesystem::is_directory(folder, ec))
+    throw StoreError("cannot create '" + path + "': the folder '" + folder.string() + "' does not exist");
   setup_library();
   const std::string made = scratch_name(target);
   auto remove_made = [&] {

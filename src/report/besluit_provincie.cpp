@@ -208,13 +208,14 @@ class Writer {
     if (p) {
       std::string rest = s.number(get(v_.remainder, c));
       add(K::paragraph,
-          s("De restopgave van " + rest + " " + word +
-                " is evenredig verdeeld over de overige gemeenten, zodat zij allen eenzelfde percentage van hun "
+          s("De restopgave van " + rest + " " + word + " is evenredig verdeeld over de " +
+                (excluded.empty() ? "" : "overige ") + "gemeenten, zodat zij allen eenzelfde percentage van hun "
                 "indicatieve verdeling realiseren: " + s.percent(*p) + " (exact " + p->to_string() +
                 "). Geen gemeente krijgt daarbij meer opvangplaatsen dan het totaal van haar indicatieve verdeling "
                 "(stap 4b).",
             "The remaining task of " + rest + " " + word +
-                " has been allocated proportionately among the other municipalities, so that they all provide the "
+                " has been allocated proportionately among the " + (excluded.empty() ? "" : "other ") +
+                "municipalities, so that they all provide the "
                 "same percentage of their indicative distribution: " + s.percent(*p) + " (exactly " + p->to_string() +
                 "). No municipality thereby receives more reception places than the total of its indicative "
                 "distribution (step 4b)."));

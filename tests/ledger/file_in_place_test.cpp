@@ -78,3 +78,12 @@ TEST_CASE("the scratch name of a new ledger is beside it, random, and its leftov
   CHECK(scratch_leftovers(p).size() == 2);
   fs::remove_all(dir);
 }
+
+TEST_CASE("init in a folder that does not exist names the folder", "[ledger][store]") {
+  const fs::path dir = testing::temp_dir("nofolder");
+  CHECK_THROWS_WITH(Store::create((dir / "missing" / "l.db").string()),
+                    Catch::Contains("the folder '" + (dir / "missing").string() + "' does not exist"));
+  fs::create_symlink("missing/l.db", dir / "link.db");  // through a link, the folder it leads to
+  CHECK_THROWS_WITH(Store::create((dir / "link.db").string()), Catch::Contains("/missing' does not exist"));
+  fs::remove_all(dir);
+}

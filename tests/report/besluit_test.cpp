@@ -213,3 +213,19 @@ TEST_CASE("the date of a besluit is a date as a decision is dated, or the comman
   CHECK_THAT(o.err, Catch::Contains("'31 februari 2024' is not a date as a decision is dated"));
   CHECK(o.out.empty());
 }
+
+TEST_CASE("when no municipality is excluded, the remainder is spread over the municipalities, not 'the other' ones",
+          "[report][besluit]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  auto dir = cli.copy_example("drenthe-2024");
+  Cli::write(dir / "verslag.csv", "gemeente,regulier,amv\n");  // nothing reported: everyone below the indicative
+  REQUIRE(cli.run({"import", "--cycle", "2024", dir.string()}).status == 0);
+  REQUIRE(cli.run({"decide", "--cycle", "2024", "--province", "Drenthe"}).status == 0);
+  const std::string nl = squeeze(cli.run({"besluit", "--cycle", "2024", "--province", "Drenthe"}).out);
+  CHECK_THAT(nl, Catch::Contains("is op grond van stap 4a geen gemeente uitgesloten"));
+  CHECK_THAT(nl, Catch::Contains("is evenredig verdeeld over de gemeenten, zodat"));
+  CHECK_THAT(nl, !Catch::Contains("overige gemeenten"));
+  const std::string en = squeeze(cli.run({"besluit", "--cycle", "2024", "--province", "Drenthe", "--lang", "en"}).out);
+  CHECK_THAT(en, Catch::Contains("allocated proportionately among the municipalities, so that"));
+}
