@@ -48,8 +48,8 @@ void register_besluit(CLI::App& app, Globals& g) {
   sub->callback([&g, opt] {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
-    auto view = report::view_of(load_run(*store, opt->cycle, province, opt->run));
     const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
+    auto view = report::view_of(load_run(*store, spans, opt->cycle, province, opt->run));
     say_if_superseded(spans, opt->run, opt->cycle, province);
     view.ledger = ledger_facts(*store, view.record_seq);
     view.later_runs = later_runs_of(spans, view.run);

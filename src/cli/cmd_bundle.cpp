@@ -76,7 +76,8 @@ void register_bundle(CLI::App& app, Globals& g) {
   sub->callback([&g, opt] {
     auto store = g.open(opt->key.empty() ? ledger::Store::Mode::read_only : ledger::Store::Mode::read_write);
     const std::string province = resolve_province(*store, opt->cycle, opt->province);
-    const decision::Run run = load_run(*store, opt->cycle, province, opt->run);
+    const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
+    const decision::Run run = load_run(*store, spans, opt->cycle, province, opt->run);
     const std::string code = opt->gemeente.empty() ? "" : resolve_gemeente(*store, opt->gemeente);
 
     std::vector<ledger::Record> records;
@@ -116,14 +117,12 @@ void register_bundle(CLI::App& app, Globals& g) {
     // and last records, so that whoever checks a superseded run sees that it was superseded.
     std::vector<ledger::Record> later;
     std::vector<std::string> uncovered;
-    const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
-    for (const RunSpan& s : spans) {
-      if (s.number <= run.number) continue;
-      if (static_cast<uint64_t>(s.end) >= cp.size) {
-        uncovered.push_back("run " + std::to_string(s.number));
+    for (const auto& l : later_runs_of(spans, run.number)) {
+      if (static_cast<uint64_t>(l.end) >= cp.size) {
+        uncovered.push_back("run " + std::to_string(l.run));
         continue;
       }
-      for (int64_t seq : {s.start, s.end}) later.push_back(*store->get(seq));
+      for (int64_t seq : {l.start, l.end}) later.push_back(*store->get(seq));
     }
     if (const std::string note = superseded_note(spans, run.number, opt->cycle, province); !note.empty())
       std::cerr << note << (later.empty() ? "" : "; the bundle names the runs its checkpoint covers (later_runs), and "

@@ -34,8 +34,9 @@ void register_explain(CLI::App& app, Globals& g) {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     std::string code = resolve_gemeente(*store, opt->gemeente);
-    decision::Run run = load_run(*store, opt->cycle, province, opt->run);
-    say_if_superseded(run_spans(*store, opt->cycle, province), opt->run, opt->cycle, province);
+    const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
+    decision::Run run = load_run(*store, spans, opt->cycle, province, opt->run);
+    say_if_superseded(spans, opt->run, opt->cycle, province);
     std::vector<decision::RecordedStep> inputs = run_input_steps(*store, run);
     bool found = false;
     for (const auto& r : run.records) found = found || (r.kind == "result.gemeente" && r.subject == code);

@@ -42,8 +42,8 @@ void register_show(CLI::App& app, Globals& g) {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     char sep = separator(opt->sep);
-    auto run = load_run(*store, opt->cycle, province, opt->run);
     const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
+    auto run = load_run(*store, spans, opt->cycle, province, opt->run);
     say_if_superseded(spans, opt->run, opt->cycle, province);
     auto view = report::view_of(run);
     view.later_runs = later_runs_of(spans, view.run);

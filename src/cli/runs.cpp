@@ -154,23 +154,23 @@ std::vector<RunSpan> run_spans(ledger::Store& store, const std::string& cycle, c
   return out;
 }
 
-std::string superseded_note(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
-                            const std::string& province) {
-  std::string later;
-  for (const RunSpan& s : spans)
-    if (number > 0 && s.number > number)
-      later += (later.empty() ? "" : ", ") + ("run " + std::to_string(s.number) + " (records " + std::to_string(s.start) +
-                                              ".." + std::to_string(s.end) + ")");
-  if (later.empty()) return "";
-  return "note: run " + std::to_string(number) + " of " + province + " " + cycle + " is not the latest: " + later +
-         " came after it";
-}
-
 std::vector<report::LaterRunFact> later_runs_of(const std::vector<RunSpan>& spans, int64_t number) {
   std::vector<report::LaterRunFact> out;
   for (const RunSpan& s : spans)
     if (s.number > number) out.push_back({s.number, s.start, s.end});
   return out;
+}
+
+std::string superseded_note(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
+                            const std::string& province) {
+  if (number <= 0) return "";  // the latest
+  std::string later;
+  for (const auto& l : later_runs_of(spans, number))
+    later += (later.empty() ? "" : ", ") + ("run " + std::to_string(l.run) + " (records " + std::to_string(l.start) +
+                                            ".." + std::to_string(l.end) + ")");
+  if (later.empty()) return "";
+  return "note: run " + std::to_string(number) + " of " + province + " " + cycle + " is not the latest: " + later +
+         " came after it";
 }
 
 void say_if_superseded(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
@@ -179,7 +179,11 @@ void say_if_superseded(const std::vector<RunSpan>& spans, int64_t number, const 
 }
 
 decision::Run load_run(ledger::Store& store, const std::string& cycle, const std::string& province, int64_t number) {
-  auto spans = run_spans(store, cycle, province);
+  return load_run(store, run_spans(store, cycle, province), cycle, province, number);
+}
+
+decision::Run load_run(ledger::Store& store, const std::vector<RunSpan>& spans, const std::string& cycle,
+                       const std::string& province, int64_t number) {
   if (spans.empty())
     throw UsageError("no decision recorded for " + province + " " + cycle + ": run `verdeel decide --cycle " + cycle +
                      " --province " + province + "` first");

@@ -81,6 +81,9 @@ void say_if_superseded(const std::vector<RunSpan>& spans, int64_t number, const 
                        const std::string& province);
 // Loads run `number` (0 = latest). Throws UsageError when there is none.
 decision::Run load_run(ledger::Store& store, const std::string& cycle, const std::string& province, int64_t number = 0);
+// The same from the province's runs already read (run_spans), for a command that needs them too.
+decision::Run load_run(ledger::Store& store, const std::vector<RunSpan>& spans, const std::string& cycle,
+                       const std::string& province, int64_t number);
 
 // The CBS code of the municipality `code_or_name` names (its code or its name, in any case) among
 // these records' input.gemeente records; empty when none does (verify-bundle, without a ledger).
