@@ -1,6 +1,7 @@
 #include "report/besluit_dates.h"
 
 #include <cctype>
+#include <optional>
 
 namespace verdeel::report {
 namespace {
@@ -55,30 +56,41 @@ CycleDates cycle_dates(const std::string& cycle, Lang lang) {
   return d;
 }
 
-bool valid_dutch_date(const std::string& date) {
+namespace {
+
+// "20 december 2024" read as day, month (0-11) and year, the day as written; nullopt for any
+// other form. Whether the month has that day is valid_dutch_date's question.
+struct DutchDate {
+  std::string day;
+  int month = 0;
+  std::string year;
+};
+
+std::optional<DutchDate> read_dutch_date(const std::string& date) {
   const auto a = date.find(' '), b = date.rfind(' ');
-  if (a == std::string::npos || a == b) return false;
-  const std::string day = date.substr(0, a), month = date.substr(a + 1, b - a - 1), year = date.substr(b + 1);
-  if (!digits(day) || day.size() > 2 || day[0] == '0' || !digits(year) || year.size() != 4) return false;
-  const int d = std::stoi(day), y = std::stoi(year);
-  for (int m = 0; m < 12; ++m) {
-    if (month != kMaanden[m]) continue;
-    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d >= 1 && d <= kDays[m] + (m == 1 && leap ? 1 : 0);
-  }
-  return false;
+  if (a == std::string::npos || a == b) return std::nullopt;
+  std::string day = date.substr(0, a), month = date.substr(a + 1, b - a - 1), year = date.substr(b + 1);
+  if (!digits(day) || day.size() > 2 || !digits(year)) return std::nullopt;
+  for (int m = 0; m < 12; ++m)
+    if (month == kMaanden[m]) return DutchDate{std::move(day), m, std::move(year)};
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool valid_dutch_date(const std::string& date) {
+  const auto d = read_dutch_date(date);
+  if (!d || d->day[0] == '0' || d->year.size() != 4) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int day = std::stoi(d->day), y = std::stoi(d->year);
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return day >= 1 && day <= kDays[d->month] + (d->month == 1 && leap ? 1 : 0);
 }
 
 std::string written_date(const std::string& date, Lang lang) {
   if (lang == Lang::nl) return date;
-  auto a = date.find(' '), b = date.rfind(' ');
-  if (a == std::string::npos || a == b) return date;
-  std::string day = date.substr(0, a), month = date.substr(a + 1, b - a - 1), year = date.substr(b + 1);
-  if (!digits(day) || day.size() > 2 || !digits(year)) return date;
-  for (int m = 0; m < 12; ++m)
-    if (month == kMaanden[m]) return day + " " + kMonths[m] + " " + year;
-  return date;
+  const auto d = read_dutch_date(date);
+  return d ? d->day + " " + kMonths[d->month] + " " + d->year : date;
 }
 
 }  // namespace verdeel::report
