@@ -34,13 +34,18 @@ std::string rule_name(const std::string& rule, Lang lang) {
   if (rule == "meets_indicative") return s("realisatie indicatieve verdeling (meets_indicative)", "meets its indicative number (meets_indicative)");
   if (rule == "history") return s("uitzonderlijke historische bijdrage (history)", "exceptional historical contribution (history)");
   if (rule == "ukraine") return s("bijdrage opvang Oekraïners (ukraine)", "Ukraine contribution (ukraine)");
-  if (rule == "exchange_full") return s("uitruil: taak door anderen gerealiseerd (exchange_full)", "exchange: task realised by others (exchange_full)");
+  if (rule == "exchange_full") return s("uitruil: taak door anderen gerealiseerd (exchange_full)", "exchange: task provided by others (exchange_full)");
   if (rule == "exchange_group") return s("uitruilgroep (exchange_group)", "exchange group (exchange_group)");
   if (rule == "below_minimum") return s("onder het minimum (below_minimum)", "below the minimum (below_minimum)");
   return rule;
 }
 
-std::string cat_name(const std::string& c) { return c; }
+// A category as the text names it: the Dutch codes in Dutch; in English the words of the English
+// besluit ("regular reception places", "amv reception places"), so the two read alike.
+std::string cat_name(const std::string& c, Lang lang) {
+  if (lang == Lang::en && c == "regulier") return "regular";
+  return c;
+}
 
 std::string rule_text(const ExplainLine& l, Lang lang) {
   Say s{lang};
@@ -49,7 +54,7 @@ std::string rule_text(const ExplainLine& l, Lang lang) {
   bool holds = l.holds.value_or(false);
   std::string verdict = holds ? s("uitgesloten", "excluded") : s("geen uitsluiting", "not excluded");
   std::ostringstream o;
-  o << cat_name(l.categorie) << ", " << rule_name(rule, lang) << ": ";
+  o << cat_name(l.categorie, lang) << ", " << rule_name(rule, lang) << ": ";
   if (rule == "meets_indicative") {
     if (f.contains("attrTot"))
       o << s("toegerekend totaal ", "attributed total ") << num(f["attrTot"], lang) << (holds ? " ≥ " : " < ")
@@ -67,16 +72,16 @@ std::string rule_text(const ExplainLine& l, Lang lang) {
     if (f["ukr"].is_null())
       o << s("geen Oekraïnecijfers opgegeven, de regel is niet van toepassing", "no Ukraine figures given, the rule does not apply");
     else
-      o << s("gerealiseerd ", "realised ") << num(f["ukr"], lang) << (holds ? " > " : " ≤ ") << num(f["factor"], lang)
+      o << s("gerealiseerd ", "provided ") << num(f["ukr"], lang) << (holds ? " > " : " ≤ ") << num(f["factor"], lang)
         << " × " << s("evenredig ", "proportional ") << num(f["ukrFair"], lang) << " = " << num(f["limit"], lang);
   } else if (rule == "exchange_full") {
-    o << s("door anderen voor haar gerealiseerd ", "realised for it by others ") << num(f["doorAnderen"], lang);
+    o << s("door anderen voor haar gerealiseerd ", "provided for it by others ") << num(f["doorAnderen"], lang);
     if (holds)
-      o << " ≥ 1 " << s("en", "and") << " ≥ " << s("indicatief regulier ", "indicative regulier ") << num(f["ind"], lang);
+      o << " ≥ 1 " << s("en", "and") << " ≥ " << s("indicatief regulier ", "indicative regular ") << num(f["ind"], lang);
     else if (f["doorAnderen"].get<int64_t>() < 1)
-      o << s(" (geen andere gemeente realiseert plaatsen voor haar)", " (no other municipality realises places for it)");
+      o << s(" (geen andere gemeente realiseert plaatsen voor haar)", " (no other municipality provides places for it)");
     else
-      o << " < " << s("indicatief regulier ", "indicative regulier ") << num(f["ind"], lang);
+      o << " < " << s("indicatief regulier ", "indicative regular ") << num(f["ind"], lang);
   } else if (rule == "exchange_group") {
     if (f["groep"].is_null()) {
       o << s("geen lid van een uitruilgroep", "not a member of an exchange group");
@@ -86,8 +91,8 @@ std::string rule_text(const ExplainLine& l, Lang lang) {
         attrs += (attrs.empty() ? "" : " + ") + num(m["attr"], lang);
         inds += (inds.empty() ? "" : " + ") + num(m["ind"], lang);
       }
-      o << s("groep ", "group ") << f["groep"].get<std::string>() << s(", toegerekend regulier ", ", attributed regulier ")
-        << attrs << " = " << num(f["groupAttr"], lang) << (holds ? " ≥ " : " < ") << s("indicatief regulier ", "indicative regulier ")
+      o << s("groep ", "group ") << f["groep"].get<std::string>() << s(", toegerekend regulier ", ", attributed regular ")
+        << attrs << " = " << num(f["groupAttr"], lang) << (holds ? " ≥ " : " < ") << s("indicatief regulier ", "indicative regular ")
         << inds << " = " << num(f["groupInd"], lang);
     }
   }
@@ -104,18 +109,18 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
     o << f["naam"].get<std::string>() << " (" << f["code"].get<std::string>() << s("), provincie ", "), province ")
       << f["provincie"].get<std::string>();
   } else if (w == "indicatief") {
-    o << s("Indicatieve verdeling: regulier ", "Indicative distribution: regulier ") << num(f["regulier"], lang)
+    o << s("Indicatieve verdeling: regulier ", "Indicative distribution: regular ") << num(f["regulier"], lang)
       << ", amv " << num(f["amv"], lang) << s(", totaal ", ", total ") << num(f["totaal"], lang);
   } else if (w == "verslag") {
     if (f["present"].get<bool>())
-      o << s("Provinciaal verslag: regulier ", "Provincial report: regulier ") << num(f["regulier"], lang) << ", amv "
+      o << s("Provinciaal verslag: regulier ", "Provincial report: regular ") << num(f["regulier"], lang) << ", amv "
         << num(f["amv"], lang);
     else
       o << s("Provinciaal verslag: geen rij voor deze gemeente, dus regulier 0, amv 0",
-             "Provincial report: no row for this municipality, so regulier 0, amv 0");
+             "Provincial report: no row for this municipality, so regular 0, amv 0");
   } else if (w == "kansrijk") {
     bool k = f["kansrijk"].get<bool>();
-    o << s("Initiatief: regulier ", "Initiative: regulier ") << num(f["regulier"], lang) << ", amv " << num(f["amv"], lang)
+    o << s("Initiatief: regulier ", "Initiative: regular ") << num(f["regulier"], lang) << ", amv " << num(f["amv"], lang)
       << s(", criteria: ", ", criteria: ") << (f["criteria"].empty() ? s("geen", "none") : join(f["criteria"], ", ")) << ": "
       << (k ? s("kansrijk, telt mee", "promising, counted") : s("niet kansrijk (geen criterium), telt niet mee", "not promising (no criterion), not counted"));
   } else if (w == "kansrijk_none") {
@@ -129,14 +134,14 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
     if (f["plaatsen"].is_null())
       o << s("Oekraïne: geen cijfers opgegeven", "Ukraine: no figures given");
     else
-      o << s("Oekraïne: gerealiseerd ", "Ukraine: realised ") << num(f["plaatsen"], lang)
+      o << s("Oekraïne: gerealiseerd ", "Ukraine: provided ") << num(f["plaatsen"], lang)
         << s(", evenredig aandeel ", ", proportional share ") << num(f["evenredig"], lang);
   } else if (w == "uitruil_van") {
-    o << s("Uitruil: realiseert ", "Exchange: realises ") << num(f["plaatsen"], lang) << " " << f["categorie"].get<std::string>()
+    o << s("Uitruil: realiseert ", "Exchange: provides ") << num(f["plaatsen"], lang) << " " << cat_name(f["categorie"].get<std::string>(), lang)
       << s(" plaatsen voor ", " places for ") << f["voor_naam"].get<std::string>() << " (" << f["voor"].get<std::string>() << ")";
   } else if (w == "uitruil_voor") {
     o << s("Uitruil: ", "Exchange: ") << f["van_naam"].get<std::string>() << " (" << f["van"].get<std::string>() << ")"
-      << s(" realiseert ", " realises ") << num(f["plaatsen"], lang) << " " << f["categorie"].get<std::string>()
+      << s(" realiseert ", " provides ") << num(f["plaatsen"], lang) << " " << cat_name(f["categorie"].get<std::string>(), lang)
       << s(" plaatsen voor deze gemeente", " places for this municipality");
   } else if (w == "uitruil_none") {
     o << s("Uitruil: geen, in geen van beide richtingen", "Exchange: none, in either direction");
@@ -152,13 +157,13 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
       << ", minimum_exclusion " << f["minimum_exclusion"].get<std::string>() << ", category_order " << join(f["category_order"], ",");
   } else if (w == "basis") {
     for (const char* c : {"regulier", "amv"})
-      o << (std::string(c) == "amv" ? "; " : s("Basis: ", "Base: ")) << c << " " << s("verslag ", "report ") << num(f["verslag"][c], lang)
+      o << (std::string(c) == "amv" ? "; " : s("Basis: ", "Base: ")) << cat_name(c, lang) << " " << s("verslag ", "report ") << num(f["verslag"][c], lang)
         << " + " << s("kansrijke initiatieven ", "promising initiatives ") << num(f["initiatieven"][c], lang) << " = "
         << num(f["basis"][c], lang);
   } else if (w == "restopgave") {
     for (const char* c : {"regulier", "amv"}) {
       int64_t diff = f["opgave"][c].get<int64_t>() - f["basis_som"][c].get<int64_t>();
-      o << (std::string(c) == "amv" ? "; " : s("Restopgave provincie: ", "Remainder of the province: ")) << c << " max(0, "
+      o << (std::string(c) == "amv" ? "; " : s("Restopgave provincie: ", "Remainder of the province: ")) << cat_name(c, lang) << " max(0, "
         << s("opgave ", "task ") << num(f["opgave"][c], lang) << " − " << s("som basis ", "sum of bases ")
         << num(f["basis_som"][c], lang) << " = " << diff << ") = " << num(f["rest"][c], lang);
     }
@@ -167,16 +172,16 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
              ". No remainder: the report is adopted one to one, no exclusions and no extra places");
   } else if (w == "toerekening") {
     for (const char* c : {"regulier", "amv"})
-      o << (std::string(c) == "amv" ? "; " : s("Toegerekend: ", "Attributed: ")) << c << " " << s("basis ", "base ")
+      o << (std::string(c) == "amv" ? "; " : s("Toegerekend: ", "Attributed: ")) << cat_name(c, lang) << " " << s("basis ", "base ")
         << num(f["basis"][c], lang) << " − " << s("voor anderen ", "for others ") << num(f["voor_anderen"][c], lang) << " + "
         << s("door anderen ", "by others ") << num(f["door_anderen"][c], lang) << " = " << num(f["attr"][c], lang);
     o << s("; toegerekend totaal ", "; attributed total ") << num(f["attrTot"], lang);
   } else if (w == "no_rest") {
-    o << l.categorie << s(": restopgave 0, dus geen uitsluitingen en geen extra plaatsen", ": remainder 0, so no exclusions and no extra places");
+    o << cat_name(l.categorie, lang) << s(": restopgave 0, dus geen uitsluitingen en geen extra plaatsen", ": remainder 0, so no exclusions and no extra places");
   } else if (w == "rule") {
     o << rule_text(l, lang);
   } else if (w == "percentage") {
-    o << l.categorie << s(": restopgave ", ": remainder ") << num(f["rest"], lang) << s(" over ", " over ")
+    o << cat_name(l.categorie, lang) << s(": restopgave ", ": remainder ") << num(f["rest"], lang) << s(" over ", " over ")
       << num(f["participants"], lang) << s(" deelnemers (van ", " participants (of ") << num(f["eligible"], lang)
       << s(" na stap 4a, ", " after step 4a, ") << num(f["rounds"], lang) << s(" ronde(n)); ", " round(s)); ");
     if (f["p"].is_null())
@@ -187,10 +192,10 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
         << percent_text(rational_from_json(f["p"]), lang) << s(" van het indicatieve aantal; geplaatst ", " of the indicative number; placed ")
         << num(f["placed"], lang);
   } else if (w == "not_eligible") {
-    o << l.categorie << s(": uitgesloten in stap 4a (", ": excluded in step 4a (") << join(f["rules"], ", ")
+    o << cat_name(l.categorie, lang) << s(": uitgesloten in stap 4a (", ": excluded in step 4a (") << join(f["rules"], ", ")
       << s("), deelt niet in de restopgave: extra 0", "), does not share in the remainder: extra 0");
   } else if (w == "below_minimum") {
-    o << l.categorie << s(": in ronde ", ": in round ") << num(f["round"], lang) << s(" zou de gemeente e = ", " the municipality would receive e = ")
+    o << cat_name(l.categorie, lang) << s(": in ronde ", ": in round ") << num(f["round"], lang) << s(" zou de gemeente e = ", " the municipality would receive e = ")
       << num(f["e"], lang) << s(" plaatsen krijgen", " places");
     if (f.contains("p_round"))
       o << s(" (p in die ronde = (e + attr ", " (p in that round = (e + attr ") << num(f["attr"], lang) << ") / ind " << num(f["ind"], lang)
@@ -198,11 +203,11 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
     o << "; 0 < " << num(f["e"], lang) << " < " << s("minimum ", "minimum ") << num(f["minimum"], lang)
       << s(": uitgesloten, extra 0", ": excluded, extra 0");
   } else if (w == "head") {
-    o << l.categorie << s(": plafond head = max(0, indicatief totaal ", ": cap head = max(0, indicative total ") << num(f["indTot"], lang)
+    o << cat_name(l.categorie, lang) << s(": plafond head = max(0, indicatief totaal ", ": cap head = max(0, indicative total ") << num(f["indTot"], lang)
       << s(" − toegerekend totaal ", " − attributed total ") << num(f["attrTot"], lang) << s(" − eerder gegeven extra ", " − extra already given ")
       << num(f["earlier_extra"], lang) << ") = " << num(f["head"], lang);
   } else if (w == "share") {
-    o << l.categorie << s(": aandeel e = min(head, max(0, p × ind − attr))", ": share e = min(head, max(0, p × ind − attr))");
+    o << cat_name(l.categorie, lang) << s(": aandeel e = min(head, max(0, p × ind − attr))", ": share e = min(head, max(0, p × ind − attr))");
     if (!f["p"].is_null())
       o << " = min(" << num(f["head"], lang) << ", max(0, " << rational_from_json(f["p"]).to_string() << " × " << num(f["ind"], lang)
         << " − " << num(f["attr"], lang) << ")) = min(" << num(f["head"], lang) << ", max(0, " << num(f["p_times_ind"], lang)
@@ -213,13 +218,13 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
     if (f["capped"].get<bool>()) o << s(", begrensd door het plafond", ", limited by the cap");
   } else if (w == "minimum") {
     if (f["zero"].get<bool>())
-      o << l.categorie << s(": e = 0 (al boven p): geen extra plaatsen, de minimumtoets is niet nodig",
+      o << cat_name(l.categorie, lang) << s(": e = 0 (al boven p): geen extra plaatsen, de minimumtoets is niet nodig",
                             ": e = 0 (already above p): no extra places, the minimum check does not apply");
     else
-      o << l.categorie << s(": minimumtoets: e = ", ": minimum check: e = ") << num(f["exact"], lang) << " ≥ " << num(f["minimum"], lang)
+      o << cat_name(l.categorie, lang) << s(": minimumtoets: e = ", ": minimum check: e = ") << num(f["exact"], lang) << " ≥ " << num(f["minimum"], lang)
         << s(": neemt deel", ": takes part");
   } else if (w == "rounding") {
-    o << l.categorie << s(": afronding: ondergrens ", ": rounding: floor ") << num(f["floor"], lang) << s(", rest ", ", fraction ")
+    o << cat_name(l.categorie, lang) << s(": afronding: ondergrens ", ": rounding: floor ") << num(f["floor"], lang) << s(", rest ", ", fraction ")
       << num(f["fraction"], lang) << "; " << num(f["units"], lang) << s(" restplaats(en) (geplaatst ", " leftover unit(s) (placed ")
       << num(f["placed"], lang) << s(" − som ondergrenzen ", " − sum of floors ") << num(f["sum_floor"], lang)
       << s(") naar de grootste resten", ") to the largest fractions");
@@ -247,7 +252,7 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
       << s(", dus extra ", ", so extra ") << num(f["rounded"], lang);
   } else if (w == "besluit") {
     for (const char* c : {"regulier", "amv"})
-      o << (std::string(c) == "amv" ? "; " : s("Besluit: ", "Decision: ")) << c << " " << s("basis ", "base ") << num(f["basis"][c], lang)
+      o << (std::string(c) == "amv" ? "; " : s("Besluit: ", "Decision: ")) << cat_name(c, lang) << " " << s("basis ", "base ") << num(f["basis"][c], lang)
         << " + extra " << num(f["extra"][c], lang) << " = " << num(f["besluit"][c], lang);
     o << s("; totaal ", "; total ") << num(f["totaal"], lang);
   } else {

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <sstream>
 
 #include "cli_fixture.h"
 
@@ -163,6 +164,17 @@ TEST_CASE("explain in Dutch names on every line a record and the rule, also for 
   CHECK(en.out.find("Explanation for Schaijkenbroek (GM9027)") != std::string::npos);
   CHECK(en.out.find("history 130 ≤ indicative total 130") != std::string::npos);
   CHECK(en.out.find("72.46%") != std::string::npos);
+  // The English besluit's words: "regular", and municipalities that "provide" places.
+  CHECK_THAT(en.out, Catch::Contains("Indicative distribution: regular 119, amv 11, total 130"));
+  CHECK_THAT(en.out, Catch::Contains("Decision: regular base 70 + extra 16 = 86; amv base 0 + extra 7 = 7; total 93"));
+  CHECK_THAT(en.out, Catch::Contains("exchange: task provided by others (exchange_full): provided for it by others 0"));
+  // "regulier" is left only where it is a recorded value: the policy's category_order.
+  std::istringstream en_lines(en.out);
+  for (std::string line; std::getline(en_lines, line);) {
+    INFO(line);
+    if (line.find("category_order") == std::string::npos) CHECK(line.find("regulier") == std::string::npos);
+    CHECK(line.find("realise") == std::string::npos);
+  }
 }
 
 TEST_CASE("explain of Heuvelrade shows its history exclusion with the figures compared", "[cli][explain]") {
