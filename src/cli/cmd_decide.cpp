@@ -54,6 +54,7 @@ struct Prepared {
   method::Decision decision;
   std::vector<ledger::PreparedDraft> steps;
   decision::StepRecord result;  // result.decision, without "start"
+  bool no_verslag = false;  // its input set holds no input.verslag record: every report counts as 0
   std::optional<Unresolved> unresolved;  // set instead of the above when the writing thread must finish
 };
 
@@ -112,7 +113,8 @@ std::optional<ProvinceWork> read_province(ledger::Store& store, const std::strin
 // The method on one province's inputs, and its records written: pure, for any thread.
 Prepared decide_inputs(const std::string& cycle, const ProvinceWork& w, InputRows listed) {
   std::vector<decision::InputRef> inputs = decode_inputs(std::move(listed));
-  Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_views(inputs))), {}, {}, {}};
+  Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_views(inputs))), {}, {}, false, {}};
+  p.no_verslag = std::none_of(inputs.begin(), inputs.end(), [](const auto& i) { return i.kind == "input.verslag"; });
   auto steps = decision::decision_records(p.decision, inputs, w.set_hash);
   if (steps.empty() || steps.back().kind != "result.decision")
     throw std::logic_error("a decision's records end with result.decision");
@@ -159,6 +161,11 @@ void append_province(ledger::Store::Writer& w, const std::string& cycle, const P
     std::cout << "; SHORTFALL " << short_reg << " regulier + " << short_amv
               << " amv could not be placed within the caps (see `verdeel show`)";
   std::cout << "\n";
+  // As import said when the inputs came in: valid (absent rows mean 0, INTERFACE.md), but more
+  // likely an empty export than a province that reported nothing.
+  if (p.no_verslag)
+    std::cerr << "note: " << work.province << " " << cycle << " was decided without any verslag row: the report "
+              << "of every municipality there counted as 0 places\n";
 }
 
 // A province read and computed, ready to append (or skipped).

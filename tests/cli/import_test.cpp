@@ -170,7 +170,7 @@ TEST_CASE("the case may use semicolon separators, a BOM, quoted names and Dutch 
   CHECK(j["report"]["regulier"] == 3814);
 }
 
-TEST_CASE("an import without any report row for a province is recorded, with a note that all reports count as 0",
+TEST_CASE("an import without any report row for a province is recorded, with a note that all reports count as 0, and decide repeats it",
           "[cli][import]") {
   Cli cli;
   REQUIRE(cli.run({"init"}).status == 0);
@@ -183,4 +183,12 @@ TEST_CASE("an import without any report row for a province is recorded, with a n
   auto full = cli.run({"import", "--cycle", "2026", Cli::example_dir("drenthe-2024")});
   CHECK(full.status == 0);
   CHECK_THAT(full.err, !Catch::Contains("note: verslag.csv"));
+  // decide says it again, when the reports that counted as 0 decide the numbers.
+  auto empty = cli.run({"decide", "--cycle", "2024", "--province", "Drenthe"});
+  CHECK(empty.status == 0);
+  CHECK_THAT(empty.err, Catch::Contains("note: Drenthe 2024 was decided without any verslag row: the report of every "
+                                        "municipality there counted as 0 places"));
+  auto reported = cli.run({"decide", "--cycle", "2026", "--province", "Drenthe"});
+  CHECK(reported.status == 0);
+  CHECK(reported.err.empty());
 }
