@@ -8,6 +8,7 @@
 
 #include "report/besluit_dates.h"
 #include "report/besluit_say.h"
+#include "report/dutch_terms.h"
 
 namespace verdeel::report {
 namespace {
@@ -24,8 +25,8 @@ Block items(K kind, std::vector<std::string> v) {
 // The name of the act (the Spreidingswet) as cited in the decision.
 std::string wet(const Say& s) {
   return s("de Wet gemeentelijke taak mogelijk maken asielopvangvoorzieningen",
-           "the Act on the municipal task of enabling asylum reception facilities (Wet gemeentelijke taak mogelijk "
-           "maken asielopvangvoorzieningen)");
+           "the Act on the municipal task of enabling asylum reception facilities (" +
+               dutch_term("Wet gemeentelijke taak mogelijk maken asielopvangvoorzieningen") + ")");
 }
 
 std::string minister(const Say& s) { return s("De Minister van Asiel en Migratie,", "The Minister of Asylum and Migration,"); }
@@ -49,20 +50,22 @@ Block tabel1(const DecisionView& v, const Say& s) {
 }
 
 std::vector<std::string> signature(const std::string& datum, const Say& s) {
-  return {minister(s), "", s("[ondertekening]", "[signature]"), "", s("'s-Gravenhage, ", "'s-Gravenhage (The Hague), ") + datum};
+  return {minister(s), "", s("[ondertekening]", "[signature]"), "", s("'s-Gravenhage, ", dutch_term("'s-Gravenhage") + " (The Hague), ") + datum};
 }
 
 void bezwaar(const Say& s, std::vector<Block>& out) {
-  out.push_back(text_block(K::heading, s("Bezwaar", "Bezwaar (objection)")));
+  out.push_back(text_block(K::heading, s("Bezwaar", dutch_term("Bezwaar") + " (objection)")));
   out.push_back(text_block(
       K::paragraph,
       s("Op grond van de Algemene wet bestuursrecht kunnen belanghebbenden een bezwaarschrift indienen tegen dit besluit "
         "binnen zes weken na de dag waarop dit is bekendgemaakt. Het bezwaarschrift moet worden gericht aan de Minister "
         "van Asiel en Migratie, Postbus 20301, 2500 EH Den Haag.",
-        "Under the General Administrative Law Act (Algemene wet bestuursrecht), interested parties (belanghebbenden) may "
-        "lodge a notice of objection (bezwaarschrift) against this decision within six weeks after the day on which it was "
-        "published. The notice of objection must be addressed to the Minister of Asylum and Migration, Postbus 20301, "
-        "2500 EH Den Haag, the Netherlands.")));
+        "Under the General Administrative Law Act (" + dutch_term("Algemene wet bestuursrecht") +
+            "), interested parties (" + dutch_term("belanghebbenden") + ") may lodge a notice of objection (" +
+            dutch_term("bezwaarschrift") +
+            ") against this decision within six weeks after the day on which it was published. The notice of "
+            "objection must be addressed to the Minister of Asylum and Migration, " +
+            dutch_term("Postbus 20301, 2500 EH Den Haag") + ", the Netherlands.")));
   out.push_back(text_block(K::paragraph, s("Het bezwaarschrift dient te zijn ondertekend en ten minste te bevatten:",
                                      "The notice of objection must be signed and must contain at least:")));
   out.push_back(items(
@@ -78,7 +81,7 @@ void bezwaar(const Say& s, std::vector<Block>& out) {
   out.push_back(text_block(K::paragraph,
                      s("Het niet voldoen aan deze eisen kan leiden tot niet-ontvankelijkheid van het bezwaarschrift.",
                        "Failure to meet these requirements may lead to the notice of objection being declared "
-                       "inadmissible (niet-ontvankelijk).")));
+                       "inadmissible (" + dutch_term("niet-ontvankelijk") + ").")));
   out.push_back(text_block(K::paragraph,
                      s("Een bezwaarschrift kan uitsluitend per gewone post en niet per e-mail worden ingediend.",
                        "A notice of objection can only be lodged by ordinary post, not by e-mail.")));
@@ -90,7 +93,7 @@ void bezwaar(const Say& s, std::vector<Block>& out) {
         "namens de rechtspersoon op te treden.",
         "If you authorise someone to object on your behalf, enclose a copy of the authorisation. When lodging "
         "a notice of objection on behalf of a legal person, you must enclose documents (an original extract from the "
-        "Commercial Register (handelsregister) and/or a copy of the articles of association of the legal person) showing "
+        "Commercial Register (" + dutch_term("handelsregister") + ") and/or a copy of the articles of association of the legal person) showing "
         "that you are authorised to act on behalf of the legal person.")));
 }
 
@@ -123,7 +126,7 @@ Document besluit_document(const DecisionView& v, const BesluitOptions& options) 
       K::title,
       s("Besluit van de Minister van Asiel en Migratie, van " + datum + ", nr. " + nummer +
             ", houdende de verdeling van asielopvangplaatsen in het kader van " + wet(s) + " over de provincie " + P,
-        "Decision (besluit) of the Minister of Asylum and Migration of " + datum + ", no. " + nummer +
+        "Decision (" + dutch_term("besluit") + ") of the Minister of Asylum and Migration of " + datum + ", no. " + nummer +
             ", allocating the asylum reception places of the province of " + P + " among its municipalities under " +
             wet(s))));
   out.push_back(text_block(K::paragraph, minister(s)));
@@ -131,17 +134,19 @@ Document besluit_document(const DecisionView& v, const BesluitOptions& options) 
       K::paragraph,
       s("Gelet op artikel 5 van " + wet(s) + ", de Beleidsregel verdeelbesluiten en de Capaciteitsraming, provinciale "
             "opvangopgave en indicatieve verdeling per gemeente " + v.cycle + ";",
-        "Having regard to article 5 of " + wet(s) + ", the Allocation Decisions Policy Rule (Beleidsregel "
-            "verdeelbesluiten) and the Capacity Estimate, Provincial Reception Task and Indicative Distribution per "
-            "Municipality " + v.cycle + " (Capaciteitsraming, provinciale opvangopgave en indicatieve verdeling per "
-            "gemeente " + v.cycle + ");")));
+        "Having regard to article 5 of " + wet(s) + ", the Allocation Decisions Policy Rule (" +
+            dutch_term("Beleidsregel verdeelbesluiten") +
+            ") and the Capacity Estimate, Provincial Reception Task and Indicative Distribution per Municipality " +
+            v.cycle + " (" +
+            dutch_term("Capaciteitsraming, provinciale opvangopgave en indicatieve verdeling per gemeente " + v.cycle) +
+            ");")));
   out.push_back(text_block(K::paragraph, s("Besluit:", "Decides:")));
   out.push_back(text_block(K::heading, s("Artikel I", "Article I")));
   out.push_back(text_block(K::paragraph,
                      s("De asielopvangplaatsen uit de provinciale opvangopgave van de provincie " + P +
                            ", zoals bekendgemaakt op " + dates.opgave_bekendgemaakt +
                            ", worden als volgt over de gemeenten verdeeld:",
-                       "The asylum reception places of the provincial reception task (provinciale opvangopgave) of "
+                       "The asylum reception places of the provincial reception task (" + dutch_term("provinciale opvangopgave") + ") of "
                        "the province of " + P + ", as published on " + dates.opgave_bekendgemaakt +
                            ", are allocated among the municipalities as follows:")));
   out.push_back(tabel1(v, s));
@@ -149,7 +154,7 @@ Document besluit_document(const DecisionView& v, const BesluitOptions& options) 
   out.push_back(text_block(K::paragraph, s("Dit besluit wordt aangehaald als: ", "This decision may be cited as: ") + citeertitel));
   out.push_back(items(K::lines, signature(datum, s)));
   bezwaar(s, out);
-  Block toelichting = text_block(K::heading, s("Toelichting", "Explanatory notes (Toelichting)"));
+  Block toelichting = text_block(K::heading, s("Toelichting", "Explanatory notes (" + dutch_term("Toelichting") + ")"));
   toelichting.opens = Block::Part::toelichting;
   out.push_back(toelichting);
   if (options.lang == Lang::en)

@@ -4,6 +4,7 @@
 // and how a reader checks them with verify and replay.
 #include "report/besluit.h"
 #include "report/besluit_say.h"
+#include "report/dutch_terms.h"
 
 namespace verdeel::report {
 namespace {
@@ -17,7 +18,7 @@ void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
   auto n = [](int64_t x) { return std::to_string(x); };  // record numbers: no separators, as the ledger writes them
   Block heading;
   heading.kind = K::heading;
-  heading.text = s("Bijlage: vastlegging van de berekening", "Appendix (Bijlage): record of the calculation");
+  heading.text = s("Bijlage: vastlegging van de berekening", "Appendix (" + dutch_term("Bijlage") + "): record of the calculation");
   heading.opens = Block::Part::bijlage;
   out.push_back(heading);
   const std::string engine = v.engine.empty() ? "verdeel" : v.engine;

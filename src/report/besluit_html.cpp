@@ -1,8 +1,10 @@
 // The besluit document as one standalone HTML page, for reading and for
-// printing to PDF (A4, serif, no script, no external reference).
+// printing to PDF (A4, serif, no script, no external reference). The Dutch terms of an English
+// document are marked lang="nl" (dutch_terms.h).
 #include <sstream>
 
 #include "report/besluit.h"
+#include "report/dutch_terms.h"
 #include "report/html_text.h"
 
 namespace verdeel::report {
@@ -41,39 +43,39 @@ std::string besluit_html(const Document& d) {
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"" << (d.lang == Lang::en ? "en" : "nl") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-    << html_escape(d.title) << "</title>\n<style>" << kCss << "</style>\n</head>\n<body>\n";
-  o << "<h1>" << html_escape(d.title) << "</h1>\n";
+    << html_escape(without_term_marks(d.title)) << "</title>\n<style>" << kCss << "</style>\n</head>\n<body>\n";
+  o << "<h1>" << html_with_terms(d.title) << "</h1>\n";
   bool bijlage = false;
   for (const auto& b : d.blocks) {
     switch (b.kind) {
-      case K::title: o << "<p class=\"title\">" << html_escape(b.text) << "</p>\n"; break;
+      case K::title: o << "<p class=\"title\">" << html_with_terms(b.text) << "</p>\n"; break;
       case K::heading: {
         bool toelichting = b.opens == Block::Part::toelichting;
         if (b.opens == Block::Part::bijlage) {
           o << "<section class=\"bijlage\">\n";
           bijlage = true;
         }
-        o << "<h2" << (toelichting ? " class=\"toelichting\"" : "") << ">" << html_escape(b.text) << "</h2>\n";
+        o << "<h2" << (toelichting ? " class=\"toelichting\"" : "") << ">" << html_with_terms(b.text) << "</h2>\n";
         break;
       }
-      case K::subheading: o << "<h3>" << html_escape(b.text) << "</h3>\n"; break;
-      case K::minor: o << "<h4>" << html_escape(b.text) << "</h4>\n"; break;
-      case K::paragraph: o << "<p>" << html_escape(b.text) << "</p>\n"; break;
-      case K::note: o << "<p><em>" << html_escape(b.text) << "</em></p>\n"; break;
+      case K::subheading: o << "<h3>" << html_with_terms(b.text) << "</h3>\n"; break;
+      case K::minor: o << "<h4>" << html_with_terms(b.text) << "</h4>\n"; break;
+      case K::paragraph: o << "<p>" << html_with_terms(b.text) << "</p>\n"; break;
+      case K::note: o << "<p><em>" << html_with_terms(b.text) << "</em></p>\n"; break;
       case K::bullets:
       case K::letters:
         o << (b.kind == K::letters ? "<ol class=\"letters\">\n" : "<ul>\n");
-        for (const auto& i : b.items) o << "<li>" << html_escape(i) << "</li>\n";
+        for (const auto& i : b.items) o << "<li>" << html_with_terms(i) << "</li>\n";
         o << (b.kind == K::letters ? "</ol>\n" : "</ul>\n");
         break;
       case K::lines:
         o << "<p class=\"lines\">";
-        for (size_t i = 0; i < b.items.size(); ++i) o << (i ? "<br>\n" : "") << html_escape(b.items[i]);
+        for (size_t i = 0; i < b.items.size(); ++i) o << (i ? "<br>\n" : "") << html_with_terms(b.items[i]);
         o << "</p>\n";
         break;
       case K::table: {
         o << "<table>\n";
-        if (!b.text.empty()) o << "<caption>" << html_escape(b.text) << "</caption>\n";
+        if (!b.text.empty()) o << "<caption>" << html_with_terms(b.text) << "</caption>\n";
         for (size_t r = 0; r < b.rows.size(); ++r) {
           bool head = r == 0, total = b.totals && r + 1 == b.rows.size();
           if (r == 1) o << "<tbody>\n";
@@ -81,7 +83,7 @@ std::string besluit_html(const Document& d) {
           o << (head ? "<thead><tr>" : total ? "<tr class=\"total\">" : "<tr>");
           for (size_t c = 0; c < b.rows[r].size(); ++c) {
             const char* tag = head ? "th" : "td";
-            o << "<" << tag << (c > 0 ? " class=\"n\"" : "") << ">" << html_escape(b.rows[r][c]) << "</" << tag << ">";
+            o << "<" << tag << (c > 0 ? " class=\"n\"" : "") << ">" << html_with_terms(b.rows[r][c]) << "</" << tag << ">";
           }
           o << (head ? "</tr></thead>\n" : "</tr>\n");
           if (total) o << "</tfoot>\n";

@@ -7,6 +7,7 @@
 
 #include "report/besluit.h"
 #include "report/besluit_say.h"
+#include "report/dutch_terms.h"
 
 namespace verdeel::report {
 namespace {
@@ -81,7 +82,7 @@ class Writer {
               "provinciale opvangopgave moeten realiseren." +
               (sluitend ? "" : " De minister heeft het verdeelbesluit daarom aangevuld volgens de methode die in "
                                "paragraaf 2 is beschreven."),
-          "On 31 October the King's Commissioner (commissaris van de Koning) of " + P +
+          "On 31 October the King's Commissioner (" + dutch_term("commissaris van de Koning") + ") of " + P +
               ", in accordance with article 4, second paragraph, of the Act, reported on the consultation held at the "
               "PRT. This report shows that the municipalities in the province of " + P +
               (sluitend ? " have" : " have not") +
@@ -108,7 +109,7 @@ class Writer {
                     " reguliere opvangplaatsen en " + s.number(v_.basis.amv) +
                     " amv-plaatsen. Aangezien de verdeling uit het verslag met de kansrijke initiatieven sluitend is, "
                     "is deze één op één overgenomen in het verdeelbesluit.",
-                "; with the promising initiatives (kansrijke initiatieven) from the report, at " +
+                "; with the promising initiatives (" + dutch_term("kansrijke initiatieven") + ") from the report, at " +
                     s.number(v_.basis.regulier) + " regular reception places and " + s.number(v_.basis.amv) +
                     " amv places. Since the allocation in the report together with the promising initiatives covers "
                     "the task, it has been adopted unchanged in the allocation decision.");
@@ -128,7 +129,7 @@ class Writer {
     if (!yes.empty()) {
       add(K::paragraph, s("De volgende kansrijke initiatieven uit het verslag zijn opgenomen in het verdeelbesluit "
                           "(stap 2):",
-                          "The following promising initiatives (kansrijke initiatieven) from the report have been "
+                          "The following promising initiatives (" + dutch_term("kansrijke initiatieven") + ") from the report have been "
                           "included in the allocation decision (step 2):"));
       list(yes);
     }
@@ -156,7 +157,7 @@ class Writer {
     else if (v_.initiatives.empty())
       add(K::paragraph, s("In het verslag zijn geen kansrijke initiatieven genoemd die aan het verdeelbesluit konden "
                           "worden toegevoegd (stap 2).",
-                          "The report names no promising initiatives (kansrijke initiatieven) that could be added to "
+                          "The report names no promising initiatives (" + dutch_term("kansrijke initiatieven") + ") that could be added to "
                           "the allocation decision (step 2)."));
     std::vector<std::string> rest;
     for (const auto& c : v_.category_order)
@@ -166,7 +167,7 @@ class Writer {
       if (get(v_.remainder, c) == 0)
         covered = s(" De opgave voor " + places_word(c) + " is daarmee volledig gedekt.",
                     " The task for " + places_word(c, s.lang) + " is thereby fully covered.");
-    add(K::paragraph, s("Daarmee resteert een restopgave van ", "This leaves a remaining task (restopgave) of ") +
+    add(K::paragraph, s("Daarmee resteert een restopgave van ", "This leaves a remaining task (" + dutch_term("restopgave") + ") of ") +
                           enumerate(rest, s) + s(" (stap 3).", " (step 3).") + covered);
     for (const auto& c : v_.category_order)
       if (get(v_.remainder, c) > 0) category(c);
@@ -310,7 +311,7 @@ class Writer {
               " daarmee geen wettelijke taak; zij " + (one ? "staat" : "staan") + " daarom niet in Tabel 1.",
           std::string(one ? "The municipality " : "The municipalities ") + enumerate(none, s) +
               (one ? " receives" : " receive") + " no reception places in this decision and so " +
-              (one ? "has" : "have") + " no statutory task (wettelijke taak); for that reason " +
+              (one ? "has" : "have") + " no statutory task (" + dutch_term("wettelijke taak") + "); for that reason " +
               (one ? "it is" : "they are") + " not listed in Table 1."));
   }
 
@@ -326,7 +327,7 @@ void append_toelichting_province(const DecisionView& v, Lang lang, std::vector<B
   Say s{lang};
   Block h;
   h.kind = K::subheading;
-  h.text = s("3. Het verdeelbesluit voor de provincie ", "3. The allocation decision (verdeelbesluit) for the province of ") +
+  h.text = s("3. Het verdeelbesluit voor de provincie ", "3. The allocation decision (" + dutch_term("verdeelbesluit") + ") for the province of ") +
            v.province;
   out.push_back(h);
   Writer w(v, lang, out);

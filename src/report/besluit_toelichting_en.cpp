@@ -6,6 +6,7 @@
 // they occur; the dates follow the cycle (besluit_dates.h), the minimum the policy.
 #include "report/besluit.h"
 #include "report/besluit_dates.h"
+#include "report/dutch_terms.h"
 
 namespace verdeel::report {
 namespace {
@@ -23,34 +24,36 @@ void append_toelichting_general_en(const DecisionView& v, std::vector<Block>& ou
 
   sub("1. General principles");
   para("Under article 5, first paragraph, of the Act on the municipal task of enabling asylum reception facilities "
-       "(Wet gemeentelijke taak mogelijk maken asielopvangvoorzieningen; hereinafter: the Act), the Minister of Asylum "
-       "and Migration takes an allocation decision (verdeelbesluit) per province once every two years. These "
-       "decisions allocate the reception places per province, as set in the provincial reception task (provinciale "
-       "opvangopgave) published before 1 February of the same calendar year, among the municipalities designated in "
+       "(" + dutch_term("Wet gemeentelijke taak mogelijk maken asielopvangvoorzieningen") +
+       "; hereinafter: the Act), the Minister of Asylum and Migration takes an allocation decision (" +
+       dutch_term("verdeelbesluit") +
+       ") per province once every two years. These decisions allocate the reception places per province, as set in "
+       "the provincial reception task (" + dutch_term("provinciale opvangopgave") + ") published before 1 February of the same calendar year, among the municipalities designated in "
        "the decision.");
   minor("Special reception places");
   para("In the provincial reception task, municipalities may be given, besides a task for regular reception places, "
        "a separate task for special reception places. The provincial reception task for this cycle was published on " +
        d.opgave_bekendgemaakt +
        ". It includes a task for special reception places, namely reception places for unaccompanied minor aliens "
-       "(alleenstaande minderjarige vreemdelingen, amv). For this cycle the allocation decisions allocate both the "
+       "(" + dutch_term("alleenstaande minderjarige vreemdelingen, amv") + "). For this cycle the allocation decisions allocate both the "
        "regular reception places and the amv reception places needed. The allocation adds up to the provincial "
        "reception task. Where the rest of these explanatory notes refers to the provincial reception task, this "
        "covers both the task for regular places and the task for amv.");
   minor("Statutory task");
   para("The allocation decisions give effect to the task that the Act creates for municipalities: they must enable "
        "the reception places of the allocation decision. Municipalities without a task in the allocation decision "
-       "therefore have no statutory task (wettelijke taak). In making the allocation decisions, the Minister observes "
-       "a number of principles laid down in the Act and in the Allocation Decisions Policy Rule (Beleidsregel "
-       "verdeelbesluiten, " +
+       "therefore have no statutory task (" + dutch_term("wettelijke taak") +
+       "). In making the allocation decisions, the Minister observes a number of principles laid down in the Act and "
+       "in the Allocation Decisions Policy Rule (" + dutch_term("Beleidsregel verdeelbesluiten") + ", " +
        d.beleidsregel + ").");
   minor("Provincial report");
-  para("On 31 October of this year the King's Commissioners (commissarissen van de Koning), in their role as organ "
-       "of central government and chair of the Provincial Steering Table (Provinciale regietafel, PRT), reported (as "
+  para("On 31 October of this year the King's Commissioners (" + dutch_term("commissarissen van de Koning") +
+       "), in their role as organ of central government and chair of the Provincial Steering Table (" +
+       dutch_term("Provinciale regietafel, PRT") + "), reported (as "
        "referred to in article 4, second paragraph, of the Act) on the consultation held at the PRT. In this report "
        "an allocation of the provincial reception task for the two following years among a number of municipalities "
        "has been proposed, distinguishing between regular reception places and amv reception places. This provincial "
-       "report (verslag) is the Minister's starting point in taking the allocation decision.");
+       "report (" + dutch_term("verslag") + ") is the Minister's starting point in taking the allocation decision.");
   para("Where the report shows that agreement has been reached at the PRT on a complete and feasible fulfilment of "
        "the provincial reception task, the Minister adopts the allocation from the report in the allocation decision "
        "(article 2, second paragraph, Allocation Decisions Policy Rule). A complete fulfilment is understood to mean "
@@ -102,7 +105,7 @@ void append_toelichting_general_en(const DecisionView& v, std::vector<Block>& ou
        "available in time (within six months of publication of the allocation decision) and/or will in any case "
        "remain available until the date of the next capacity estimate (" +
        d.volgende_raming + "). Plans for these reception places are often already at an advanced stage.");
-  para("Plans are regarded as promising (kansrijk) if they contain at least one of the following elements:");
+  para("Plans are regarded as promising (" + dutch_term("kansrijk") + ") if they contain at least one of the following elements:");
   Block elements;
   elements.kind = K::bullets;
   elements.items = {"Local decision-making has been completed;",
@@ -121,7 +124,7 @@ void append_toelichting_general_en(const DecisionView& v, std::vector<Block>& ou
   minor("Step 3: Calculating the remaining task");
   para("After the reception places from the report and the promising initiatives have been taken over, the "
        "allocation may still not add up to the provincial reception task. Where that is the case, the remaining task "
-       "(restopgave) has been calculated. This is the number of regular and/or amv reception places needed to meet "
+       "(" + dutch_term("restopgave") + ") has been calculated. This is the number of regular and/or amv reception places needed to meet "
        "the provincial reception task. Since all provinces have a reception task for regular reception places and "
        "amv reception places, they can have a remaining task for regular reception places, for amv reception places "
        "or for both.");

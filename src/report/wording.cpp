@@ -1,5 +1,6 @@
 #include "report/wording.h"
 
+#include "report/dutch_terms.h"
 #include "report/render.h"
 
 namespace verdeel::report {
@@ -115,7 +116,8 @@ std::string reason_with_figures(const ExclusionFact& e, Lang lang) {
            s(" reguliere opvangplaatsen voor haar, ten minste de ", " regular reception places for it, at least the ") +
            f("ind") + s(" uit de indicatieve verdeling", " of its indicative distribution");
   if (r == "exchange_group")
-    return s("de uitruilgroep realiseert samen ", "the exchange group (uitruilgroep) together provides ") +
+    return (lang == Lang::nl ? std::string("de uitruilgroep realiseert samen ")
+                             : "the exchange group (" + dutch_term("uitruilgroep") + ") together provides ") +
            f("groupAttr") + s(" reguliere opvangplaatsen, ten minste de ", " regular reception places, at least the ") +
            f("groupInd") +
            s(" die de leden samen volgens de indicatieve verdeling zouden moeten realiseren",

@@ -14,6 +14,7 @@
 #include "html_check.h"
 #include "report/besluit.h"
 #include "report/besluit_dates.h"
+#include "report/html_text.h"
 #include "report/wording.h"
 
 using verdeel::testing::Cli;
@@ -62,9 +63,11 @@ std::string without_kept_terms(std::string s) {
   return s;
 }
 
-// The visible text of an HTML page: no style sheet, no tags.
+// The visible text of an HTML page: no style sheet, no tags (the spans that mark a Dutch term go
+// without a trace, as they show none).
 std::string visible(const std::string& html) {
   std::string s = std::regex_replace(html, std::regex("<style>[\\s\\S]*?</style>"), " ");
+  s = std::regex_replace(s, std::regex("<span lang=\"nl\">|</span>"), "");
   return std::regex_replace(s, std::regex("<[^>]*>"), " ");
 }
 
@@ -182,10 +185,24 @@ TEST_CASE("The English Drenthe besluit says it is a translation and translates e
   CHECK_THAT(html.out, Catch::Contains("<html lang=\"en\">"));
   CHECK_THAT(html.out, Catch::Contains("<title>Verdeelbesluit Drenthe 2024 (allocation decision)</title>"));
   CHECK_THAT(html.out, Catch::Contains("<p><em>This is an English translation for information only"));
-  CHECK_THAT(html.out, Catch::Contains("<h2 class=\"toelichting\">Explanatory notes (Toelichting)</h2>"));
-  CHECK_THAT(html.out, Catch::Contains("<section class=\"bijlage\">\n<h2>Appendix (Bijlage)"));
+  CHECK_THAT(html.out, Catch::Contains("<h2 class=\"toelichting\">Explanatory notes (<span lang=\"nl\">Toelichting</span>)</h2>"));
+  CHECK_THAT(html.out, Catch::Contains("<section class=\"bijlage\">\n<h2>Appendix (<span lang=\"nl\">Bijlage</span>)"));
   CHECK_THAT(html.out, Catch::Contains("<td>Assen</td><td class=\"n\">1,000</td><td class=\"n\">0</td><td class=\"n\">1,000</td>"));
-  CHECK_THAT(html.out, Catch::Contains("&#39;s-Gravenhage (The Hague), [date]"));
+  CHECK_THAT(html.out, Catch::Contains("<span lang=\"nl\">&#39;s-Gravenhage</span> (The Hague), [date]"));
+  // Every Dutch term kept in brackets is marked as Dutch, for a screen reader and a translation tool;
+  // the marks themselves (dutch_terms.h) are in no output.
+  for (const char* t : kTerms) {
+    const std::string plain = std::string("(") + t + ")";
+    if (s.find(plain) == std::string::npos) continue;  // a term of another province's text
+    INFO(t);
+    CHECK_THAT(html.out, !Catch::Contains(html_escape(plain)));
+  }
+  CHECK_THAT(html.out, Catch::Contains("interested parties (<span lang=\"nl\">belanghebbenden</span>)"));
+  CHECK_THAT(html.out, Catch::Contains("the Allocation Decisions Policy Rule (<span lang=\"nl\">Beleidsregel verdeelbesluiten</span>)"));
+  for (const std::string& out : {s, html.out}) {
+    CHECK(out.find('\x0E') == std::string::npos);
+    CHECK(out.find('\x0F') == std::string::npos);
+  }
   auto wf = verdeel::testing::check_well_formed(html.out);
   INFO((wf.ok() ? std::string() : wf.problems.front()));
   CHECK(wf.ok());
