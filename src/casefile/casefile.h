@@ -45,6 +45,7 @@ struct CaseData {
   std::vector<std::string> provinces;              // sorted; those with at least one municipality
   std::vector<Row> rows;                           // in the file order above, then line order
   std::map<std::string, std::string> file_sha256;  // file name -> hex SHA-256 of its bytes, for files present
+  std::vector<std::string> ignored;                // other entries of the folder, not read (casefile/folder.h)
 };
 
 struct LoadResult {

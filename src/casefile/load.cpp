@@ -6,6 +6,7 @@
 
 #include "casefile/beleid.h"
 #include "casefile/casefile.h"
+#include "casefile/folder.h"
 #include "casefile/gemeenten.h"
 #include "casefile/numbers.h"
 #include "casefile/sheet.h"
@@ -21,13 +22,6 @@ namespace verdeel::casefile {
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::vector<std::string>& known_files() {
-  static const std::vector<std::string> files = {
-      "gemeenten.csv", "opgave.csv",   "indicatief.csv", "verslag.csv",        "kansrijk.csv",
-      "historie.csv",  "oekraine.csv", "uitruil.csv",    "uitruilgroepen.csv", "beleid.json"};
-  return files;
-}
 
 struct Places {
   int128 regulier = 0;
@@ -100,7 +94,7 @@ class Loader {
       result.problems.push_back({dir_.string(), 0, "not a directory (a case directory holds gemeenten.csv and the other inputs)"});
       return result;
     }
-    misnamed_files();
+    folder();
     for (const auto& spec : sheet_specs())
       ahead_.add([this, &spec] {
         ReadAhead r{std::nullopt, Problems(dir_), {}};
@@ -189,16 +183,22 @@ class Loader {
 
   // ---- the files, in record order ---------------------------------------------
 
-  // A file whose name differs from a known one only in case would otherwise be
-  // silently ignored on a case-sensitive file system.
-  void misnamed_files() {
+  // Every entry of the folder: a file that looks like an input but is none is refused, since it
+  // would not be read (casefile/folder.h); the others are named in CaseData::ignored.
+  void folder() {
+    std::vector<std::pair<std::string, bool>> entries;  // name, is a directory
     std::error_code ec;
     for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
-      const std::string name = it->path().filename().string();
-      for (const auto& known : known_files()) {
-        if (name != known && ascii_lower(name) == known)
-          problems_.add(name, 0, "file name must be '" + known + "' exactly (lower case)");
-      }
+      std::error_code kind;
+      entries.emplace_back(it->path().filename().string(), it->is_directory(kind));
+    }
+    std::sort(entries.begin(), entries.end());
+    std::vector<std::string> names;
+    for (const auto& e : entries) names.push_back(e.first);
+    for (const auto& [name, directory] : entries) {
+      FolderEntry entry = classify_entry(name, directory, names);
+      if (entry.kind == FolderEntry::Kind::refused) problems_.add(name, 0, entry.problem);
+      if (entry.kind == FolderEntry::Kind::other) data_.ignored.push_back(directory ? name + "/" : name);
     }
   }
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "casefile/casefile.h"
+#include "casefile/folder.h"
 #include "cli/clock.h"
 #include "cli/context.h"
 #include "cli/runs.h"
@@ -109,6 +110,20 @@ void run_import(const Globals& g, const ImportOptions& opt) {
   for (auto& r : data.rows)
     rows[r.province].push_back(
         decision::NewInput{std::move(r.kind), std::move(r.subject), std::move(r.body), r.file, r.line});
+  // Which inputs were read, and which files of the folder were not: an absent optional file means
+  // "none", and a file under another name is not read (casefile/folder.h), so say both.
+  auto listed = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  };
+  std::vector<std::string> read, absent;
+  for (const auto& f : casefile::known_files()) (data.file_sha256.count(f) ? read : absent).push_back(f);
+  std::cout << "read " << listed(read);
+  if (!absent.empty()) std::cout << "; absent, so none: " << listed(absent);
+  std::cout << "\n";
+  if (!data.ignored.empty())
+    std::cerr << "note: not read, as no input file has its name: " << listed(data.ignored) << "\n";
   // A province without any report row is valid (absent rows mean 0, INTERFACE.md), but is more
   // likely an empty export than a province that reported nothing: say so.
   for (const auto& province : data.provinces) {

@@ -46,6 +46,14 @@ const BadCase kCases[] = {
     {"unknown policy key", "beleid.json", "{\"minimum_plaatsen\": 3}\n", "beleid.json"},
     {"unknown policy value", "beleid.json", "{\"minimum_exclusion\": \"random\"}\n", "beleid.json"},
     {"invalid UTF-8", "verslag.csv", "gemeente,regulier,amv\nAss\xff\xfen,1000,0\n", "verslag.csv:2:"},
+    // An input under a name a slip away from its own would not be read, and its rule not applied.
+    {"an input file with an accent in its name", "oekra\xC3\xAFne.csv", "gemeente,plaatsen,evenredig\nAssen,500,10\n",
+     "oekra\xC3\xAFne.csv: not an input file, so it would not be read; did you mean 'oekraine.csv'?"},
+    {"an input file named in the singular", "uitruilgroep.csv", "groep,gemeente\nnoord,Assen\nnoord,Emmen\n",
+     "uitruilgroep.csv: not an input file, so it would not be read; did you mean 'uitruilgroepen.csv'?"},
+    {"an input file with a capital", "Historie.csv", "gemeente,gemiddeld\nAssen,900\n",
+     "Historie.csv: file name must be 'historie.csv' exactly (lower case)"},
+    {"a spreadsheet without its CSV export", "historie.xlsx", "PK", "historie.xlsx: verdeel reads CSV, not spreadsheets"},
 };
 
 }  // namespace
@@ -99,6 +107,22 @@ TEST_CASE("import records one record per input row and an input set", "[cli][imp
   CHECK(kinds["input.set"] == 1);
   for (const auto& r : log)
     if (r["kind"] == "input.verslag") CHECK(r["subject"].get<std::string>().rfind("GM", 0) == 0);
+}
+
+TEST_CASE("import says which inputs it read, which are absent, and which files of the folder it did not read",
+          "[cli][import]") {
+  Cli cli;
+  cli.run({"init"});
+  auto dir = cli.copy_example("drenthe-2024");
+  Cli::write(dir / "brief-provincie.pdf", "%PDF-1.4");
+  Cli::write(dir / "verslag_correctie.csv", "gemeente,regulier,amv\nAssen,900,0\n");
+  Outcome o = cli.run({"import", "--cycle", "2024", dir.string()});
+  REQUIRE(o.status == 0);
+  CHECK_THAT(o.out, Catch::Contains("read gemeenten.csv, opgave.csv, indicatief.csv, verslag.csv; absent, so none: "
+                                    "kansrijk.csv, historie.csv, oekraine.csv, uitruil.csv, uitruilgroepen.csv, "
+                                    "beleid.json\n"));
+  CHECK_THAT(o.err, Catch::Contains("note: not read, as no input file has its name: README.md, brief-provincie.pdf, "
+                                    "expected.json, verslag_correctie.csv\n"));
 }
 
 TEST_CASE("importing the same case again records nothing new", "[cli][import]") {
