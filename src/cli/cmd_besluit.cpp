@@ -49,10 +49,13 @@ void register_besluit(CLI::App& app, Globals& g) {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
-    auto view = report::view_of(load_run(*store, spans, opt->cycle, province, opt->run));
+    const decision::Run run = load_run(*store, spans, opt->cycle, province, opt->run);
+    auto view = report::view_of(run);
     say_if_superseded(spans, opt->run, opt->cycle, province);
     view.ledger = ledger_facts(*store, view.record_seq);
     view.later_runs = later_runs_of(spans, view.run);
+    view.newer_inputs = newer_inputs_of(*store, run);
+    say_if_inputs_corrected(view.newer_inputs, run);
     opt->doc.lang = opt->lang == "en" ? report::Lang::en : report::Lang::nl;
     auto doc = report::besluit_document(view, opt->doc);
     emit(opt->format == "html" ? report::besluit_html(doc) : report::besluit_markdown(doc), opt->out);

@@ -37,6 +37,7 @@ void register_explain(CLI::App& app, Globals& g) {
     const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
     decision::Run run = load_run(*store, spans, opt->cycle, province, opt->run);
     say_if_superseded(spans, opt->run, opt->cycle, province);
+    say_if_inputs_corrected(newer_inputs_of(*store, run), run);
     std::vector<decision::RecordedStep> inputs = run_input_steps(*store, run);
     bool found = false;
     for (const auto& r : run.records) found = found || (r.kind == "result.gemeente" && r.subject == code);

@@ -47,6 +47,8 @@ void register_show(CLI::App& app, Globals& g) {
     say_if_superseded(spans, opt->run, opt->cycle, province);
     auto view = report::view_of(run);
     view.later_runs = later_runs_of(spans, view.run);
+    view.newer_inputs = newer_inputs_of(*store, run);
+    say_if_inputs_corrected(view.newer_inputs, run);
     std::string text;
     if (opt->format == "json") {
       text = report::decision_json(view).dump(2) + "\n";

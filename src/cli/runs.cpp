@@ -178,6 +178,22 @@ void say_if_superseded(const std::vector<RunSpan>& spans, int64_t number, const 
   if (const std::string note = superseded_note(spans, number, cycle, province); !note.empty()) std::cerr << note << "\n";
 }
 
+std::optional<report::NewerInputsFact> newer_inputs_of(ledger::Store& store, const decision::Run& run) {
+  const auto* start = run.start();
+  if (!start || !start->body.contains("input_set") || !start->body["input_set"].is_string()) return std::nullopt;
+  auto latest = store.latest(run.cycle, run.province, "input.set");
+  if (!latest || to_hex(latest->hash) == start->body["input_set"].get<std::string>()) return std::nullopt;
+  return report::NewerInputsFact{latest->seq, to_hex(latest->hash)};
+}
+
+void say_if_inputs_corrected(const std::optional<report::NewerInputsFact>& newer, const decision::Run& run) {
+  if (!newer) return;
+  std::cerr << "note: the inputs of " << run.province << " " << run.cycle << " were corrected after run " << run.number
+            << " (input set " << newer->input_set.substr(0, 12) << ", record " << newer->seq
+            << "): this run is not a decision on them; run `verdeel decide --cycle " << run.cycle << " --province "
+            << run.province << "`\n";
+}
+
 decision::Run load_run(ledger::Store& store, const std::string& cycle, const std::string& province, int64_t number) {
   return load_run(store, run_spans(store, cycle, province), cycle, province, number);
 }

@@ -79,6 +79,12 @@ std::vector<report::LaterRunFact> later_runs_of(const std::vector<RunSpan>& span
 // The same note on standard error, when there is one (show, explain, besluit).
 void say_if_superseded(const std::vector<RunSpan>& spans, int64_t number, const std::string& cycle,
                        const std::string& province);
+// The input set of the run's province recorded after the one the run decided on, when there is one:
+// its inputs were corrected (or withdrawn) since (report::DecisionView::newer_inputs).
+std::optional<report::NewerInputsFact> newer_inputs_of(ledger::Store& store, const decision::Run& run);
+// What a command about `run` says on standard error then: "note: the inputs of Zuiderland 2024 were
+// corrected after run 1 (input set ..., record 540): decide again"; nothing otherwise.
+void say_if_inputs_corrected(const std::optional<report::NewerInputsFact>& newer, const decision::Run& run);
 // Loads run `number` (0 = latest). Throws UsageError when there is none.
 decision::Run load_run(ledger::Store& store, const std::string& cycle, const std::string& province, int64_t number = 0);
 // The same from the province's runs already read (run_spans), for a command that needs them too.

@@ -54,6 +54,11 @@ void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
                   l.checkpoint->root);
   }
   // A document of a superseded run says so where its ledger facts are too: not the decision in force.
+  if (v.newer_inputs)
+    f.push_back(s("Invoer gecorrigeerd na deze berekening: input set " + v.newer_inputs->input_set + " (record " +
+                      n(v.newer_inputs->seq) + ")",
+                  "Inputs corrected after this run: input set " + v.newer_inputs->input_set + " (record " +
+                      n(v.newer_inputs->seq) + ")"));
   for (const auto& later : v.later_runs)
     f.push_back(s("Vervangen door een latere berekening: berekening " + n(later.run) + " (records " + n(later.start) +
                       " tot en met " + n(later.end) + ")",

@@ -29,6 +29,9 @@ nlohmann::ordered_json decision_json(const DecisionView& v) {
   // Beyond INTERFACE.md's keys: the run, and the runs that superseded it (empty for the latest).
   OJson later = OJson::array();
   for (const auto& l : v.later_runs) later.push_back(OJson{{"run", l.run}, {"start", l.start}, {"end", l.end}});
+  // And the input set recorded after the one it decided on (inputs corrected since), or null.
+  OJson newer = v.newer_inputs ? OJson{{"record", v.newer_inputs->seq}, {"input_set", v.newer_inputs->input_set}}
+                               : OJson(nullptr);
   return OJson{{"cycle", v.cycle},
               {"province", v.province},
               {"policy", v.policy},
@@ -40,7 +43,8 @@ nlohmann::ordered_json decision_json(const DecisionView& v) {
               {"municipalities", gemeenten},
               {"record", v.record_hash},
               {"run", v.run},
-              {"later_runs", later}};
+              {"later_runs", later},
+              {"newer_inputs", newer}};
 }
 
 }  // namespace verdeel::report

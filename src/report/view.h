@@ -70,6 +70,12 @@ struct LaterRunFact {
   int64_t run = 0;
   int64_t start = 0, end = 0;  // seq of its decision.start and result.decision
 };
+// An input set recorded after the one a run decided on: the inputs were corrected (or withdrawn)
+// after the run, which is then no decision on the inputs as they stand.
+struct NewerInputsFact {
+  int64_t seq = 0;         // of that input.set
+  std::string input_set;   // its hash, hex
+};
 struct LedgerFacts {
   int64_t size = 0;        // number of records
   std::string head_hash;   // hex hash of the newest record
@@ -118,6 +124,10 @@ struct DecisionView {
   // run is superseded, which every rendering of it says (a printed page must not pass for the
   // decision in force).
   std::vector<LaterRunFact> later_runs;
+  // The input set of the province recorded after the one this run decided on, set by the command:
+  // its inputs were corrected since, which every rendering says too (a decision must not pass for
+  // one on the inputs as they now stand).
+  std::optional<NewerInputsFact> newer_inputs;
   // Per municipality code, the text of `verdeel explain` (report/explain.h),
   // set by the command; the HTML report embeds it when present.
   std::map<std::string, std::string> explanations;

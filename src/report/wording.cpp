@@ -163,6 +163,16 @@ std::string zero_places_note(const DecisionView& v) {
 }
 
 std::string superseded_notice(const DecisionView& v, Lang lang) {
+  if (v.later_runs.empty() && v.newer_inputs) {
+    const std::string n = std::to_string(v.run), seq = std::to_string(v.newer_inputs->seq),
+                      set = v.newer_inputs->input_set.substr(0, 12);
+    return lang == Lang::nl
+               ? "LET OP: na berekening " + n + " is de invoer gecorrigeerd (input set " + set + ", record " + seq +
+                     "); deze berekening is niet gemaakt op de invoer zoals die nu is vastgelegd. Bereken opnieuw "
+                     "(verdeel decide)."
+               : "NOTE: the inputs were corrected after run " + n + " (input set " + set + ", record " + seq +
+                     "); this run was not made on the inputs as they are now recorded. Decide again (verdeel decide).";
+  }
   if (v.later_runs.empty()) return "";
   const LaterRunFact& last = v.later_runs.back();
   const std::string n = std::to_string(v.run), m = std::to_string(last.run), a = std::to_string(last.start),

@@ -54,6 +54,8 @@ std::string zero_places_note(const DecisionView& v);
 // Above every rendering of a run that later runs superseded (DecisionView::later_runs): "LET OP:
 // dit is berekening 1, vervangen door berekening 3 (records 602 tot en met 801); het is niet het
 // besluit zoals het nu geldt." Empty for the latest run.
+// The same for the latest run when its province's inputs were corrected after it
+// (DecisionView::newer_inputs): "LET OP: na berekening 1 is de invoer gecorrigeerd ...".
 std::string superseded_notice(const DecisionView& v, Lang lang = Lang::nl);
 
 }  // namespace verdeel::report

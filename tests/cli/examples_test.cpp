@@ -74,7 +74,8 @@ TEST_CASE("Zuiderland: the program's decision equals the independently computed 
   CHECK(got["record"].get<std::string>().size() == 64);
   CHECK(got["run"] == 1);
   CHECK(got["later_runs"] == Json::array());
-  for (const char* meta : {"record", "run", "later_runs"}) got.erase(meta);  // the ledger's, not the method's
+  CHECK(got["newer_inputs"].is_null());
+  for (const char* meta : {"record", "run", "later_runs", "newer_inputs"}) got.erase(meta);  // the ledger's, not the method's
   for (auto it = want.begin(); it != want.end(); ++it) {
     INFO("key " << it.key());
     CHECK(got[it.key()] == it.value());
@@ -86,7 +87,7 @@ TEST_CASE("Drenthe's show json equals its independently computed outcome", "[cli
   Cli cli;
   cli.decided("drenthe-2024", "Drenthe");
   Json got = show_json(cli, "Drenthe");
-  for (const char* meta : {"record", "run", "later_runs"}) got.erase(meta);
+  for (const char* meta : {"record", "run", "later_runs", "newer_inputs"}) got.erase(meta);
   CHECK(got == Json::parse(slurp(Cli::example_dir("drenthe-2024") + "/expected.json")));
 }
 
@@ -149,6 +150,45 @@ TEST_CASE("deciding again on unchanged inputs records no duplicate run unless as
     CHECK(latest.status == 0);
     CHECK(latest.err.empty());
   }
+}
+
+TEST_CASE("the latest run says, in every rendering, when the inputs were corrected after it", "[cli][examples]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  auto args = [](const char* command, std::vector<std::string> more = {}) {
+    std::vector<std::string> a{command, "--cycle", "2024", "--province", "Drenthe"};
+    a.insert(a.end(), more.begin(), more.end());
+    return a;
+  };
+  auto dir = cli.copy_example("drenthe-2024");
+  Cli::write(dir / "verslag.csv", "gemeente,regulier,amv\nAssen,900,0\n");  // the province corrects its report
+  REQUIRE(cli.run({"import", "--cycle", "2024", dir.string()}).status == 0);
+  auto json = Json::parse(cli.run(args("show", {"--format", "json"})).out);
+  REQUIRE(json["newer_inputs"].is_object());
+  const std::string set = json["newer_inputs"]["input_set"].get<std::string>();
+  const std::string notice = "LET OP: na berekening 1 is de invoer gecorrigeerd (input set " + set.substr(0, 12) + ", record ";
+  for (const char* format : {"table", "markdown", "html"})
+    CHECK_THAT(cli.run(args("show", {"--format", format})).out, Catch::Contains(notice));
+  auto besluit = cli.run(args("besluit"));
+  CHECK_THAT(besluit.out, Catch::Contains(notice));
+  CHECK_THAT(besluit.out, Catch::Contains("Invoer gecorrigeerd na deze berekening: input set " + set));
+  CHECK_THAT(cli.run(args("besluit", {"--lang", "en"})).out,
+             Catch::Contains("NOTE: the inputs were corrected after run 1 (input set " + set.substr(0, 12)));
+  for (const auto& command : {"show", "explain", "besluit"}) {
+    auto a = args(command);
+    if (std::string(command) == "explain") a.push_back("Assen");
+    auto o = cli.run(a);
+    INFO(command);
+    CHECK(o.status == 0);
+    CHECK_THAT(o.err, Catch::Contains("note: the inputs of Drenthe 2024 were corrected after run 1 (input set " +
+                                      set.substr(0, 12) + ", record "));
+  }
+  // Decided again on the corrected inputs: the latest run is current, and says nothing.
+  REQUIRE(cli.run({"decide", "--cycle", "2024", "--province", "Drenthe"}).status == 0);
+  auto now = cli.run(args("show", {"--format", "json"}));
+  CHECK(now.err.empty());
+  CHECK(Json::parse(now.out)["newer_inputs"].is_null());
+  CHECK_THAT(cli.run(args("show")).out, !Catch::Contains("LET OP"));
 }
 
 TEST_CASE("usage errors exit 2 with a clear message", "[cli]") {
