@@ -28,7 +28,7 @@ void register_besluit(CLI::App& app, Globals& g) {
       "besluit", "Write the decision as a Dutch document (Besluit and Toelichting); with --lang en, its English "
                  "translation (the Dutch text is the decision)");
   add_db_option(*sub, g);
-  sub->add_option("--cycle", opt->cycle, "Cycle (2024)")->required();
+  add_cycle_option(*sub, opt->cycle);
   sub->add_option("--province", opt->province, "Province name")->required();
   sub->add_option("--format", opt->format, "markdown (default) or html")
       ->check(CLI::IsMember({"markdown", "html"}));

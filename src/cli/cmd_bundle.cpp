@@ -65,7 +65,7 @@ void register_bundle(CLI::App& app, Globals& g) {
   auto opt = std::make_shared<BundleOptions>();
   auto* sub = app.add_subcommand("bundle", "Write one JSON file with a decision's records, their proofs and a signed checkpoint");
   add_db_option(*sub, g);
-  sub->add_option("--cycle", opt->cycle, "Cycle (2024)")->required();
+  add_cycle_option(*sub, opt->cycle);
   sub->add_option("--province", opt->province, "Province name")->required();
   sub->add_option("gemeente", opt->gemeente, "Only this municipality's records of the run (CBS code or name), "
                                              "with the province-wide ones and every input");

@@ -231,7 +231,7 @@ void register_decide(CLI::App& app, Globals& g) {
   auto opt = std::make_shared<DecideOptions>();
   auto* sub = app.add_subcommand("decide", "Run the method on recorded inputs and record every step");
   add_db_option(*sub, g);
-  sub->add_option("--cycle", opt->cycle, "Cycle (2024)")->required();
+  add_cycle_option(*sub, opt->cycle);
   auto* p = sub->add_option("--province", opt->province, "Province name");
   auto* a = sub->add_flag("--all", opt->all, "Every province with recorded inputs");
   p->excludes(a);

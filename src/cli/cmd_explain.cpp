@@ -24,7 +24,7 @@ void register_explain(CLI::App& app, Globals& g) {
   auto opt = std::make_shared<ExplainOptions>();
   auto* sub = app.add_subcommand("explain", "Why a municipality got its numbers: every input, step and rule, with records");
   add_db_option(*sub, g);
-  sub->add_option("--cycle", opt->cycle, "Cycle (2024)")->required();
+  add_cycle_option(*sub, opt->cycle);
   sub->add_option("--province", opt->province, "Province name")->required();
   sub->add_option("gemeente", opt->gemeente, "Municipality: CBS code (GM0106) or name")->required();
   sub->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));

@@ -163,7 +163,7 @@ void register_import(CLI::App& app, Globals& g) {
   auto opt = std::make_shared<ImportOptions>();
   auto* sub = app.add_subcommand("import", "Validate a case directory and record every input");
   add_db_option(*sub, g);
-  sub->add_option("--cycle", opt->cycle, "Cycle, named by the year of the capacity estimate (2024)")->required();
+  add_cycle_option(*sub, opt->cycle, "Cycle, named by the year of the capacity estimate (2024)");
   sub->add_option("dir", opt->dir, "Case directory (gemeenten.csv, opgave.csv, ...)")->required();
   sub->callback([&g, opt] { run_import(g, *opt); });
 }

@@ -101,7 +101,7 @@ void register_replay(CLI::App& app, Globals& g) {
   auto* sub = app.add_subcommand(
       "replay", "Recompute a decision from its recorded inputs and compare every record (exit 1 when different)");
   add_db_option(*sub, g);
-  sub->add_option("--cycle", opt->cycle, "Cycle (2024)")->required();
+  add_cycle_option(*sub, opt->cycle);
   sub->add_option("--province", opt->province, "Province name")->required();
   sub->add_option("--run", opt->run, "Replay an earlier run (1 = the first); default the latest")->check(at_least_one());
   sub->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));

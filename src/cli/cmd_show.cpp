@@ -31,7 +31,7 @@ void register_show(CLI::App& app, Globals& g) {
   auto opt = std::make_shared<ShowOptions>();
   auto* sub = app.add_subcommand("show", "Show a decision");
   add_db_option(*sub, g);
-  sub->add_option("--cycle", opt->cycle, "Cycle (2024)")->required();
+  add_cycle_option(*sub, opt->cycle);
   sub->add_option("--province", opt->province, "Province name")->required();
   sub->add_option("--format", opt->format, "table, json, csv, markdown, html")
       ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}));

@@ -173,7 +173,7 @@ void register_whatif(CLI::App& app, Globals& g) {
       "whatif", "Recompute a decision with changed inputs or policy, side by side with the recorded one (records nothing)");
   add_db_option(*sub, g);
   sub->footer(decision::whatif_keys_help());
-  sub->add_option("--cycle", opt->cycle, "Cycle (2024)")->required();
+  add_cycle_option(*sub, opt->cycle);
   sub->add_option("--province", opt->province, "Province name")->required();
   sub->add_option("--set", opt->sets, "KEY=VALUE (repeatable; keys below)")->required()->allow_extra_args(false);
   sub->add_option("--run", opt->run, "Compare with an earlier run (1 = the first); default the latest")->check(at_least_one());

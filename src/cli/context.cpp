@@ -30,6 +30,20 @@ CLI::Validator at_least_one() {
       "N>=1");
 }
 
+CLI::Option* add_cycle_option(CLI::App& sub, std::string& cycle, const std::string& help) {
+  return sub.add_option("--cycle", cycle, help)
+      ->required()
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            const bool year = value.size() == 4 && value.find_first_not_of("0123456789") == std::string::npos;
+            if (!year || value < "2024")
+              return "'" + value + "' is not a cycle: give the year of its capacity estimate, four digits from 2024 "
+                     "(the first cycle of the Spreidingswet), such as 2024 or 2026";
+            return {};
+          },
+          "YEAR"));
+}
+
 void add_db_option(CLI::App& sub, Globals& g) {
   sub.add_option("--db", g.db, "Ledger file (default $VERDEEL_DB, else verdeel.db)");
 }

@@ -57,6 +57,11 @@ struct CommandRegistration {
 // A whole number of 1 or more (run numbers, limits), with a plain message.
 CLI::Validator at_least_one();
 
+// The required --cycle of a command: the year of the capacity estimate that opens the cycle, four
+// digits from 2024 (the first cycle of the Spreidingswet). Anything else is refused: a cycle is
+// recorded in every record, and "2024 " or "24" would be another cycle for good.
+CLI::Option* add_cycle_option(CLI::App& sub, std::string& cycle, const std::string& help = "Cycle (2024)");
+
 // Adds --db to a subcommand too, so it may stand after the command.
 void add_db_option(CLI::App& sub, Globals& g);
 

@@ -207,6 +207,23 @@ TEST_CASE("usage errors exit 2 with a clear message", "[cli]") {
   CHECK_THAT(init_again.err, Catch::Contains("refusing to overwrite"));
 }
 
+TEST_CASE("a cycle is the four-digit year of its capacity estimate, from 2024, for every command", "[cli]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  const std::string before = slurp(cli.db);
+  // "2024 " would be another cycle, invisible in every table, for good.
+  for (const char* cycle : {"abc", "24", "2024 ", " 2024", "1999", "02024", "２０２４"}) {
+    INFO("[" << cycle << "]");
+    auto o = cli.run({"import", "--cycle", cycle, Cli::example_dir("drenthe-2024")});
+    CHECK(o.status == 2);
+    CHECK_THAT(o.err, Catch::Contains("is not a cycle: give the year of its capacity estimate, four digits from 2024"));
+    for (const char* command : {"decide", "show", "explain", "replay", "besluit", "bundle", "whatif"})
+      CHECK(cli.run({command, "--cycle", cycle, "--province", "Drenthe"}).status == 2);
+  }
+  CHECK(slurp(cli.db) == before);
+  CHECK(cli.run({"import", "--cycle", "2026", Cli::example_dir("drenthe-2024")}).status == 0);
+}
+
 TEST_CASE("verify through the CLI names the first bad record and exits 1", "[cli][verify]") {
   Cli cli;
   cli.decided("drenthe-2024", "Drenthe");
