@@ -2,6 +2,7 @@
 // input row as a record, in one transaction. Bad input is refused whole.
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -89,6 +90,33 @@ void append_province(ledger::Store& store, ledger::Store::Writer& w, const Impor
       std::cout << "  withdrawn: " << old->label() << " " << old->body.dump() << "\n";
 }
 
+// A municipality belongs to one province: refused when the case puts one in a province while another
+// province of the cycle, not in this case, lists it in its inputs as they stand (a province name
+// spelled two ways would otherwise give it two decisions).
+void refuse_municipalities_elsewhere(ledger::Store& store, const ImportOptions& opt, const casefile::CaseData& data) {
+  const std::string& cycle = opt.cycle;
+  std::map<std::string, const casefile::Row*> ours;  // code -> its row in gemeenten.csv
+  for (const auto& r : data.rows)
+    if (r.kind == "input.gemeente") ours.emplace(r.subject, &r);
+  std::string problems;
+  for (const auto& other : recorded_provinces(store, cycle)) {
+    if (std::binary_search(data.provinces.begin(), data.provinces.end(), other)) continue;  // replaced by this case
+    auto set = store.latest(cycle, other, "input.set");
+    if (!set) continue;
+    for (const auto& input : load_input_set(store, *set)) {
+      auto it = input.kind == "input.gemeente" ? ours.find(input.subject) : ours.end();
+      if (it == ours.end()) continue;
+      const casefile::Row& row = *it->second;
+      problems += (problems.empty() ? "" : "\n") + (std::filesystem::path(opt.dir) / row.file).string() + ":" +
+                  std::to_string(row.line) + ": " + it->first + " (" + input.body.value("naam", "") +
+                  ") is recorded in province '" + other + "' for cycle " + cycle + ", not in '" + row.province +
+                  "': a municipality belongs to one province (is '" + row.province + "' another spelling of '" +
+                  other + "'?)";
+    }
+  }
+  if (!problems.empty()) throw InputError(problems + "\nimport refused; nothing was recorded");
+}
+
 // The case is read and checked first: bad input is refused before the ledger is touched. Then, as
 // decide does, the writing thread reads what each province needs, a worker plans the provinces and
 // writes their records' bodies (OrderedJobs), and the writing thread appends them in order.
@@ -105,6 +133,7 @@ void run_import(const Globals& g, const ImportOptions& opt) {
   casefile::CaseData& data = *loaded.data;
   auto store = g.open(ledger::Store::Mode::read_write);
   ledger::Store::Writer w(*store);
+  refuse_municipalities_elsewhere(*store, opt, data);
 
   std::map<std::string, std::vector<decision::NewInput>> rows;
   for (auto& r : data.rows)

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <tuple>
 
 #include "cli_fixture.h"
 #include "util/canonical_json.h"
@@ -123,6 +124,31 @@ TEST_CASE("import says which inputs it read, which are absent, and which files o
                                     "beleid.json\n"));
   CHECK_THAT(o.err, Catch::Contains("note: not read, as no input file has its name: README.md, brief-provincie.pdf, "
                                     "expected.json, verslag_correctie.csv\n"));
+}
+
+TEST_CASE("a municipality recorded in one province of a cycle is refused in another", "[cli][import]") {
+  Cli cli;
+  cli.run({"init"});
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
+  // The same municipalities under another spelling of the province would get a second decision.
+  auto dir = cli.copy_example("drenthe-2024");
+  for (const auto& [f, from, to] : {std::tuple<const char*, const char*, const char*>{"gemeenten.csv", ",Drenthe\n", ",Drente\n"},
+                                    {"opgave.csv", "\nDrenthe,", "\nDrente,"}}) {
+    std::string text = slurp((dir / f).string());
+    const std::string a = from, b = to;
+    for (auto at = text.find(a); at != std::string::npos; at = text.find(a, at)) text.replace(at, a.size(), b);
+    Cli::write(dir / f, text);
+  }
+  const std::string before = slurp(cli.db);
+  auto o = cli.run({"import", "--cycle", "2024", dir.string()});
+  CHECK(o.status == 2);
+  CHECK_THAT(o.err, Catch::Contains("gemeenten.csv:3: GM0106 (Assen) is recorded in province 'Drenthe' for cycle 2024, "
+                                    "not in 'Drente': a municipality belongs to one province"));
+  CHECK_THAT(o.err, Catch::Contains("nothing was recorded"));
+  CHECK(slurp(cli.db) == before);
+  // In another cycle, or once the province itself is in the case, it is its own.
+  CHECK(cli.run({"import", "--cycle", "2026", dir.string()}).status == 0);
+  CHECK(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
 }
 
 TEST_CASE("importing the same case again records nothing new", "[cli][import]") {
