@@ -92,6 +92,22 @@ std::optional<Json> read_beleid(const fs::path& dir, Problems& problems, std::ma
     }
   }
   if (!ok) return std::nullopt;
+  // The default's name names the Beleidsregel's own values: a policy that departs from them under
+  // that name would pass, in every table and in the besluit, for the policy rule itself.
+  const method::Policy defaults;
+  if (overrides.contains("name") && overrides["name"] == defaults.name) {
+    const Json mine = decision::policy_to_json(decision::policy_from_json(overrides));
+    const Json theirs = decision::policy_to_json(defaults);
+    std::string differs;
+    for (auto it = theirs.begin(); it != theirs.end(); ++it)
+      if (mine[it.key()] != it.value()) differs += (differs.empty() ? "" : ", ") + it.key() + " " + mine[it.key()].dump();
+    if (!differs.empty()) {
+      problems.add(kFile, line_of_key(*bytes, "name"),
+                   "the name '" + defaults.name + "' is that of the Beleidsregel's own values, from which this policy "
+                   "departs (" + differs + "): give it a name of its own, or none (it is then called 'aangepast')");
+      return std::nullopt;
+    }
+  }
   return overrides;
 }
 

@@ -30,6 +30,16 @@ void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
         "The allocation in this decision was calculated with " + engine + " under the policy " + v.policy +
             " (run " + n(v.run) + ") and recorded in a ledger in which every input, every calculation step "
             "and every outcome is a record linked to the previous record by a SHA-256 hash.")));
+  if (!v.policy_deviations.empty()) {
+    std::string list;
+    for (const auto& d : v.policy_deviations) list += (list.empty() ? "" : "; ") + d;
+    out.push_back(text_block(
+        K::paragraph,
+        s("Het beleid van deze berekening, '" + v.policy + "', wijkt af van de waarden van de Beleidsregel "
+          "verdeelbesluiten: " + list + ".",
+          "The policy of this run, '" + v.policy + "', departs from the values of the Allocation Decisions Policy Rule (" +
+              dutch_term("Beleidsregel verdeelbesluiten") + "): " + list + ".")));
+  }
   Block facts;
   facts.kind = K::bullets;
   auto& f = facts.items;

@@ -4,6 +4,9 @@
 #include <map>
 #include <stdexcept>
 
+#include "decision/policy_json.h"
+#include "method/policy.h"
+
 namespace verdeel::report {
 
 PerCategory per_category(const Json& j) {
@@ -57,6 +60,20 @@ void add_steps(const decision::Run& run, DecisionView& v) {
       const Json& p = b["policy"];
       if (p.contains("minimum_places")) v.minimum_places = p["minimum_places"].get<int64_t>();
       if (p.contains("category_order")) v.category_order = strings(p, "category_order");
+      const Json defaults = decision::policy_to_json(method::Policy{});
+      auto shown = [](const Json& x) {
+        if (x.is_string()) return x.get<std::string>();
+        if (x.is_array()) {
+          std::string out;
+          for (const auto& e : x) out += (out.empty() ? "" : ",") + (e.is_string() ? e.get<std::string>() : e.dump());
+          return out;
+        }
+        if (x.is_object() && x.contains("num") && x.contains("den")) return x["num"].dump() + "/" + x["den"].dump();
+        return x.dump();
+      };
+      for (auto it = defaults.begin(); it != defaults.end(); ++it)
+        if (it.key() != "name" && p.contains(it.key()) && p[it.key()] != it.value())
+          v.policy_deviations.push_back(it.key() + " " + shown(p[it.key()]) + " (Beleidsregel: " + shown(it.value()) + ")");
     } else if (r.kind == "step.kansrijk") {
       v.initiatives.push_back(InitiativeFact{str(b, "gemeente"), per_category(b.at("plaatsen")),
                                              strings(b, "criteria"), b.value("kansrijk", false)});

@@ -117,6 +117,9 @@ struct DecisionView {
   std::string input_set;                         // hash of the input.set decided on
   int64_t minimum_places = 5;                    // policy
   std::vector<std::string> category_order{"regulier", "amv"};  // policy
+  // Where the run's policy departs from the Beleidsregel's own values (METHOD.md "Policy record"):
+  // "minimum_places 3 (Beleidsregel: 5)", in key order; empty when it does not.
+  std::vector<std::string> policy_deviations;
   std::vector<InitiativeFact> initiatives;       // step.kansrijk, in run order
   std::map<std::string, CategoryFacts> distribution;  // step.percentage per category
   std::optional<LedgerFacts> ledger;             // set by the command

@@ -264,6 +264,21 @@ TEST_CASE("beleid.json gives one row per province with the overrides as given", 
   CHECK(r.data->file_sha256.count("beleid.json") == 1);
 }
 
+TEST_CASE("beleid.json may not give the Beleidsregel's own name to other values", "[casefile]") {
+  Problem p = only_problem(with(base(), "beleid.json", "{\n  \"name\": \"beleidsregel-2024\",\n  \"minimum_places\": 3\n}\n"));
+  CHECK(file_name(p) == "beleid.json");
+  CHECK(p.line == 2);
+  CHECK_THAT(p.message, Catch::Contains("the name 'beleidsregel-2024' is that of the Beleidsregel's own values, from "
+                                        "which this policy departs (minimum_places 3)"));
+  // Its own values under its own name, or other values under another name or none, are fine.
+  for (const char* ok : {"{\"name\": \"beleidsregel-2024\", \"minimum_places\": 5}", "{\"name\": \"proef\", \"minimum_places\": 3}",
+                         "{\"minimum_places\": 3}"}) {
+    LoadResult r = load(with(base(), "beleid.json", ok));
+    INFO(ok << "\n" << all(r));
+    CHECK(r.problems.empty());
+  }
+}
+
 TEST_CASE("a municipality name of 10,000 characters loads, and is cut short in messages", "[casefile]") {
   const std::string longname(10000, 'a');
   Files f = base();

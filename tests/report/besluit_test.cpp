@@ -229,3 +229,23 @@ TEST_CASE("when no municipality is excluded, the remainder is spread over the mu
   const std::string en = squeeze(cli.run({"besluit", "--cycle", "2024", "--province", "Drenthe", "--lang", "en"}).out);
   CHECK_THAT(en, Catch::Contains("allocated proportionately among the municipalities, so that"));
 }
+
+TEST_CASE("a besluit decided under a policy that departs from the Beleidsregel lists every departure", "[report][besluit]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  auto dir = cli.copy_example("zuid-synthetisch-2024");
+  Cli::write(dir / "beleid.json", "{\"minimum_places\": 3, \"category_order\": [\"amv\", \"regulier\"]}\n");
+  REQUIRE(cli.run({"import", "--cycle", "2024", dir.string()}).status == 0);
+  REQUIRE(cli.run({"decide", "--cycle", "2024", "--province", "Zuiderland"}).status == 0);
+  const std::string nl = squeeze(cli.run({"besluit", "--cycle", "2024", "--province", "Zuiderland"}).out);
+  CHECK_THAT(nl, Catch::Contains("Het beleid van deze berekening, 'aangepast', wijkt af van de waarden van de Beleidsregel "
+                                 "verdeelbesluiten: category\\_order amv,regulier (Beleidsregel: regulier,amv); "
+                                 "minimum\\_places 3 (Beleidsregel: 5)."));
+  const std::string en = squeeze(cli.run({"besluit", "--cycle", "2024", "--province", "Zuiderland", "--lang", "en"}).out);
+  CHECK_THAT(en, Catch::Contains("The policy of this run, 'aangepast', departs from the values of the Allocation "
+                                 "Decisions Policy Rule (Beleidsregel verdeelbesluiten): category\\_order"));
+  // Under the Beleidsregel's own values, no such paragraph.
+  Cli plain;
+  plain.decided("zuid-synthetisch-2024", "Zuiderland");
+  CHECK_THAT(plain.run({"besluit", "--cycle", "2024", "--province", "Zuiderland"}).out, !Catch::Contains("wijkt af van de waarden"));
+}
