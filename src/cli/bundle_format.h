@@ -23,9 +23,11 @@
 // records, in seq order: the input.set record the run decided on, every input record it lists, and
 // the run's records (decision.start .. result.decision): all of them for a province bundle; for a
 // GEMEENTE bundle those of the province as a whole (subject "") and those about the municipality.
-// Every field is either signed (the note), hashed (data), or checked against those two, and the
-// file must be exactly as verdeel writes it (two-space indented JSON, keys sorted, one final
-// newline), so a one-byte change anywhere is refused.
+// Every field is either signed (the note), hashed (data), or checked against those two; a key
+// twice in one object is refused. The layout (verdeel writes two-space indented JSON, keys sorted,
+// one final newline) is no part of what is verified: a copy with other spacing, line ends or
+// escapes verifies, with a note. schema/FORMAT.md ("Bundles") describes the format for a verifier
+// of one's own.
 #include <string>
 
 namespace verdeel::cli {

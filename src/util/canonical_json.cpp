@@ -103,6 +103,19 @@ void write(const Json& v, std::string& out) {
       break;
     }
     case Json::value_t::object: {
+      if (v.size() == 2 && v.contains("den") && v.contains("num") && v["den"].is_number_integer() &&
+          v["num"].is_number_integer()) {
+        auto sign_magnitude = [](const Json& x, bool& negative, uint64_t& magnitude) {
+          negative = x.is_number_integer() && !x.is_number_unsigned() && x.get<int64_t>() < 0;
+          magnitude = negative ? 0 - static_cast<uint64_t>(x.get<int64_t>()) : x.get<uint64_t>();
+        };
+        bool nn = false, dn = false;
+        uint64_t n = 0, d = 0;
+        sign_magnitude(v["num"], nn, n);
+        sign_magnitude(v["den"], dn, d);
+        if (!canonical_fraction(nn, n, dn, d))
+          throw CanonicalError("a fraction must be in lowest terms with den > 1: " + v.dump());
+      }
       // Keys in UTF-16 code unit order. Without characters beyond U+FFFF (no UTF-8 byte >= 0xF0),
       // that is code point order, which is the byte order of UTF-8, which is the order the
       // object's std::map already keeps: then no sort and no copies are needed.
@@ -160,6 +173,18 @@ std::string canonical(const Json& value) {
   std::string out;
   write(value, out);
   return out;
+}
+
+bool canonical_fraction(bool num_negative, uint64_t num, bool den_negative, uint64_t den) {
+  constexpr uint64_t kMax = (uint64_t{1} << 63) - 1;  // INT64_MAX; a numerator may be -2^63
+  if (num > (num_negative ? kMax + 1 : kMax) || den_negative || den < 2 || den > kMax) return false;
+  uint64_t a = num, b = den;
+  while (b != 0) {
+    const uint64_t r = a % b;
+    a = b;
+    b = r;
+  }
+  return a == 1;
 }
 
 Json to_json(const Rational& r) {

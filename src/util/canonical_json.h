@@ -2,6 +2,7 @@
 // Canonical JSON (LEDGER.md, "Canonical bytes"; schema/FORMAT.md): object keys
 // sorted by UTF-16 code units, no whitespace, integers only, strings escaped as
 // RFC 8785 (JSON.stringify) does. The same value always gives the same bytes.
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -31,6 +32,13 @@ void append_canonical_string(std::string_view s, std::string& out);
 // The order of keys in a canonical object: by UTF-16 code units (RFC 8785 section 3.2.3).
 // Precondition: both are valid UTF-8.
 bool canonical_key_less(std::string_view a, std::string_view b);
+
+// The rule of fractions (schema/FORMAT.md), for an object of exactly the members "den" and "num"
+// whose values are whole numbers, given as sign and magnitude: a fraction when both fit a signed
+// 64-bit integer, den > 1 and the two are in lowest terms. Anything else is not canonical: a
+// writer refuses it (CanonicalError) and a checker says no, so no record holds a fraction that
+// reading it (rational_from_json) would refuse.
+bool canonical_fraction(bool num_negative, uint64_t num, bool den_negative, uint64_t den);
 
 // Rationals in records: an integer when den == 1, else {"den":D,"num":N} in
 // lowest terms, so every value has exactly one encoding.

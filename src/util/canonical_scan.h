@@ -173,6 +173,9 @@ class Scanner {
     if constexpr (Build) out = Json::object();
     if (at('}')) return ++p_, true;
     const unsigned char* previous = nullptr;
+    // The first two members' keys and values, for the rule of fractions (fraction()).
+    std::string_view keys[2], values[2];
+    int members = 0;
     for (;;) {
       if (!at('"')) return false;
       const unsigned char* key = p_ + 1;
@@ -182,18 +185,46 @@ class Scanner {
       previous = key;
       if (!at(':')) return false;
       ++p_;
+      const unsigned char* value_start = p_;
       Value member;
       if (!value(depth, member)) return false;
+      if (members < 2) {
+        keys[members] = span(key, key_end);
+        values[members] = span(value_start, p_);
+      }
+      ++members;
       if constexpr (Build) {
         // Keys arrive in UTF-16 order, which is std::string's byte order but for code points
         // from U+E000 to U+FFFF against those above it: the hint is right, or merely slower.
         auto& m = out.template get_ref<Json::object_t&>();
         m.emplace_hint(m.end(), decode(key, key_end), std::move(member));
       }
-      if (at('}')) return ++p_, true;
+      if (at('}')) return ++p_, members != 2 || keys[0] != "den" || keys[1] != "num" || fraction(values[1], values[0]);
       if (!at(',')) return false;
       ++p_;
     }
+  }
+
+  static std::string_view span(const unsigned char* first, const unsigned char* last) {
+    return {reinterpret_cast<const char*>(first), static_cast<size_t>(last - first)};
+  }
+
+  // An object of exactly "den" and "num" with whole numbers is a fraction (canonical_fraction).
+  static bool fraction(std::string_view num, std::string_view den) {
+    auto is_number = [](std::string_view t) { return !t.empty() && (t[0] == '-' || (t[0] >= '0' && t[0] <= '9')); };
+    if (!is_number(num) || !is_number(den)) return true;  // a string, say: no fraction, nothing to check
+    // Numbers the grammar accepted: digits after a minus sign or not, at most 20 of them.
+    auto read = [](std::string_view t, bool& negative, uint64_t& magnitude) {
+      negative = t[0] == '-';
+      if (negative) t.remove_prefix(1);
+      if (t.size() > 19) return false;  // beyond a signed 64-bit integer
+      magnitude = 0;
+      for (char c : t) magnitude = magnitude * 10 + static_cast<uint64_t>(c - '0');
+      return true;
+    };
+    bool nn = false, dn = false;
+    uint64_t n = 0, d = 0;
+    return read(num, nn, n) && read(den, dn, d) && canonical_fraction(nn, n, dn, d);
   }
 
   bool array(int depth, Value& out) {

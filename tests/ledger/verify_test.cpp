@@ -65,6 +65,28 @@ TEST_CASE("verify catches an edit that also replaced the stored hash", "[ledger]
   CHECK_THAT(r.problem, Catch::Contains("prev does not match"));
 }
 
+TEST_CASE("verify names a record holding a fraction not in lowest terms, even with its hash made to match",
+          "[ledger][verify]") {
+  for (const char* fraction : {"{\"den\":10,\"num\":14}", "{\"den\":1,\"num\":5}", "{\"den\":0,\"num\":5}"}) {
+    INFO(fraction);
+    TempLedger t;
+    t.add_rows(10);
+    Store s(t.path);
+    const int64_t last = s.size() - 1;
+    std::string data = s.get(last)->data;
+    const auto at = data.find("\"regulier\":");
+    REQUIRE(at != std::string::npos);
+    const auto end = data.find_first_of(",}", at + 11);
+    data.replace(at + 11, end - at - 11, fraction);  // the last record: no later prev to give it away
+    t.sql("UPDATE record SET data = CAST('" + data + "' AS BLOB), hash = X'" + to_hex(leaf_hash(data)) +
+          "' WHERE seq = " + std::to_string(last));
+    auto r = verify(t.path);
+    CHECK_FALSE(r.ok);
+    CHECK(r.bad_seq == last);
+    CHECK_THAT(r.problem, Catch::Contains("(input.verslag GM1009): a fraction must be in lowest terms with den > 1"));
+  }
+}
+
 TEST_CASE("verify names the record after a deleted middle record", "[ledger][verify]") {
   TempLedger t;
   t.add_rows(10);

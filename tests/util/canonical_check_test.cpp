@@ -72,3 +72,22 @@ TEST_CASE("Nesting deeper than the checker's limit is left to the slow path", "[
   deep += std::string(verdeel::kCanonicalCheckMaxDepth + 5, ']');
   CHECK(check_canonical(deep) == CanonicalCheck::unknown);
 }
+
+TEST_CASE("An object of den and num with whole numbers is a fraction in lowest terms with den > 1, or no canonical bytes",
+          "[util][canonical]") {
+  // What the writer refuses, the checker refuses: no record holds a fraction reading it would refuse.
+  for (const char* text : {R"({"den":10,"num":14})", R"({"den":1,"num":5})", R"({"den":0,"num":5})",
+                           R"({"den":-2,"num":5})", R"({"den":5,"num":0})", R"({"den":9223372036854775808,"num":1})",
+                           R"({"den":2,"num":-9223372036854775809})", R"([{"a":{"den":4,"num":2}}])"}) {
+    INFO(text);
+    CHECK_FALSE(yes(text));
+    CHECK_THROWS_AS(verdeel::canonical(verdeel::Json::parse(text)), verdeel::CanonicalError);
+  }
+  for (const char* text : {R"({"den":5,"num":7013})", R"({"den":2,"num":-1})", R"({"den":9223372036854775807,"num":2})",
+                           R"({"den":3,"num":-9223372036854775808})", R"({"den":"10","num":14})",
+                           R"({"den":10,"num":14,"x":0})", R"({"den":10})"}) {
+    INFO(text);
+    CHECK(yes(text));
+    CHECK(verdeel::canonical(verdeel::Json::parse(text)) == text);
+  }
+}
