@@ -117,7 +117,7 @@ std::string open_note(const std::string& note, const PublicKey& key, const std::
 
   const KeyId want = key_id(key_name, key);
   std::vector<std::string> others;
-  bool bad_signature = false;
+  bool bad_signature = false, good_signature = false;
   const std::vector<std::string_view> lines = split_lines(sigs);
   if (lines.size() > kMaxSignatures) refuse("malformed note: more than " + std::to_string(kMaxSignatures) + " signatures");
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -143,11 +143,19 @@ std::string open_note(const std::string& note, const PublicKey& key, const std::
       others.push_back(key_label(name, id));
       continue;
     }
-    if (key.verify(text, std::string_view(sig).substr(4))) return text;
-    bad_signature = true;
+    // Every line of the known key must verify (C2SP signed-note: a failing signature from a known
+    // key rejects the whole note), not only the first one that does.
+    if (key.verify(text, std::string_view(sig).substr(4)))
+      good_signature = true;
+    else
+      bad_signature = true;
   }
   if (bad_signature)
-    refuse("bad signature by key " + key_label(key_name, want) + ": the note was altered or not signed by this key");
+    refuse("bad signature by key " + key_label(key_name, want) + ": the note was altered or not signed by this key" +
+           (good_signature ? " (another signature line of the same key verifies; a note with a forged line is refused "
+                             "whole)"
+                           : ""));
+  if (good_signature) return text;
   std::string msg = "not signed by key " + key_label(key_name, want) + " (unknown key); signed only by ";
   for (size_t i = 0; i < others.size(); ++i) msg += (i ? ", " : "") + others[i];
   refuse(msg);

@@ -50,7 +50,7 @@ std::string sign_note(const std::string& text, const SigningKey& key, const std:
 // Checks the note's format and that it carries a valid signature by key_name's key (matched by
 // name and key ID; signatures by other keys are ignored), and returns the signed text. Throws
 // CheckpointError: malformed note, no signature by this key (naming the keys that did sign),
-// or a bad signature.
+// or a bad signature: any line of this key that fails, even beside one that verifies.
 std::string open_note(const std::string& note, const PublicKey& key, const std::string& key_name);
 
 // sign_note(checkpoint_body(checkpoint), ...).

@@ -140,6 +140,30 @@ TEST_CASE("Signatures by other keys beside ours are ignored", "[ledger][checkpoi
         8);
 }
 
+TEST_CASE("A forged line of our key beside a good one rejects the whole note, in either order", "[ledger][checkpoint]") {
+  // C2SP signed-note: "If a signature from a known key fails to verify, clients SHOULD reject the whole note."
+  const SigningKey key = SigningKey::generate();
+  const Checkpoint c{kName, 8, kRoot8};
+  const std::string ours = sign_checkpoint(c, key, kName);
+  const std::string good = ours.substr(ours.find("\n\n") + 2);
+  // The same key ID, another signature: the last base64 characters changed.
+  std::string forged = good;
+  const size_t end = forged.size() - 2;  // before the newline, and before a possible '='
+  forged[end - 2] = forged[end - 2] == 'A' ? 'B' : 'A';
+  const std::string body = checkpoint_body(c);
+  for (const std::string& sigs : {forged + good, good + forged}) {
+    INFO(sigs);
+    try {
+      parse_and_verify_checkpoint(body + "\n" + sigs, key.public_key(), kName);
+      FAIL("accepted a note with a forged line of the known key");
+    } catch (const CheckpointError& e) {
+      CHECK_THAT(e.what(), Catch::Contains("bad signature by key"));
+      CHECK_THAT(e.what(), Catch::Contains("another signature line of the same key verifies"));
+    }
+  }
+  CHECK(parse_and_verify_checkpoint(body + "\n" + good, key.public_key(), kName).size == 8);
+}
+
 TEST_CASE("Malformed notes are refused with a precise message", "[ledger][checkpoint]") {
   const SigningKey key = SigningKey::generate();
   const PublicKey pub = key.public_key();
