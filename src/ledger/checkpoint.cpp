@@ -161,6 +161,19 @@ std::string open_note(const std::string& note, const PublicKey& key, const std::
   refuse(msg);
 }
 
+std::vector<std::string> note_signer_names(const std::string& note) {
+  std::vector<std::string> names;
+  const size_t split = note.rfind("\n\n");
+  if (split == std::string::npos || note.empty() || note.back() != '\n') return names;
+  for (std::string_view line : split_lines(std::string_view(note).substr(split + 2))) {
+    if (line.substr(0, kEmDashSpace.size()) != kEmDashSpace) continue;
+    line.remove_prefix(kEmDashSpace.size());
+    const size_t space = line.find(' ');
+    if (space != std::string_view::npos && space > 0) names.emplace_back(line.substr(0, space));
+  }
+  return names;
+}
+
 std::string sign_checkpoint(const Checkpoint& checkpoint, const SigningKey& key, const std::string& key_name) {
   return sign_note(checkpoint_body(checkpoint), key, key_name);
 }

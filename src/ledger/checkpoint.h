@@ -53,6 +53,10 @@ std::string sign_note(const std::string& text, const SigningKey& key, const std:
 // or a bad signature: any line of this key that fails, even beside one that verifies.
 std::string open_note(const std::string& note, const PublicKey& key, const std::string& key_name);
 
+// The key names on a note's signature lines, in order; empty for a note without any. Names only,
+// unchecked: a name is a label outside the signature (open_note checks it with the key).
+std::vector<std::string> note_signer_names(const std::string& note);
+
 // sign_note(checkpoint_body(checkpoint), ...).
 std::string sign_checkpoint(const Checkpoint& checkpoint, const SigningKey& key, const std::string& key_name);
 

@@ -1,6 +1,8 @@
 // Keys, checkpoints and Merkle proofs through the real program (LEDGER.md "Checkpoints").
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
@@ -74,6 +76,27 @@ TEST_CASE("checkpoint signs the records before its own record, prints the note a
   CHECK(c.run({"verify", "--checkpoint", "derde.note", "--pubkey", "vkey.txt"}).status == 0);
   // ... and later records still extend the first checkpoint.
   CHECK(c.run({"verify", "--checkpoint", "held.note", "--pubkey", "ministerie.pub"}).status == 0);
+}
+
+TEST_CASE("verify takes the signer's public key from a renamed file, as verify-bundle does", "[cli][proofs]") {
+  Cli c;
+  c.decided("drenthe-2024", "Drenthe");
+  c.run({"key", "generate", "ministerie"});
+  Cli::write(c.dir / "held.note", c.run({"checkpoint", "--key", "ministerie.key"}).out);
+  std::filesystem::copy_file(c.dir / "ministerie.pub", c.dir / "ministerie-asiel.pub");
+  auto v = c.run({"verify", "-v", "--checkpoint", "held.note", "--pubkey", "ministerie-asiel.pub"});
+  INFO(v.out << v.err);
+  CHECK(v.status == 0);
+  CHECK_THAT(v.err, Catch::Contains("verify: note: 'ministerie-asiel.pub' holds the signer's public key; the checkpoint "
+                                    "calls it \"ministerie\", the file's name \"ministerie-asiel\""));
+  CHECK_THAT(v.out, Catch::Contains("signed by ministerie+"));
+  // A name given outright must be the checkpoint's; another key under the signer's name is no signer.
+  CHECK(c.run({"verify", "--checkpoint", "held.note", "--pubkey", "ministerie-asiel.pub", "--key-name", "asiel"}).status == 1);
+  c.run({"key", "generate", "ander"});
+  std::filesystem::copy_file(c.dir / "ander.pub", c.dir / "ministerie2.pub");
+  auto other = c.run({"verify", "--checkpoint", "held.note", "--pubkey", "ministerie2.pub"});
+  CHECK(other.status == 1);
+  CHECK_THAT(other.err, Catch::Contains("not signed by key ministerie2+"));
 }
 
 TEST_CASE("a checkpoint signed by an unknown key is refused", "[cli][proofs]") {
