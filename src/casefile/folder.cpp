@@ -11,22 +11,6 @@ bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-// Levenshtein distance over bytes: "ï" counts as two edits, which is still near.
-size_t distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string stem(std::string_view name) {
   const size_t dot = name.rfind('.');
   return std::string(dot == std::string_view::npos ? name : name.substr(0, dot));
@@ -52,7 +36,7 @@ std::string nearest_known_file(std::string_view name) {
   std::string best;
   size_t best_distance = 4;  // at most three edits: a letter, an accent (two bytes), a plural
   for (const auto& known : known_files()) {
-    const size_t d = distance(lower, known);
+    const size_t d = edit_distance(lower, known);
     if (d < best_distance) {
       best_distance = d;
       best = known;

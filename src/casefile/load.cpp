@@ -266,8 +266,25 @@ class Loader {
     }
     if (!registry_ok_) return;
     for (const auto& provincie : registry_.provinces()) {
-      if (!seen.count(provincie))
-        problems_.add(s->file, 0, "province " + quote(provincie) + " has municipalities but no task (no row here)");
+      if (seen.count(provincie)) continue;
+      // Said with where the province is written too: a province spelled otherwise in gemeenten.csv
+      // than here is the likelier cause.
+      const Gemeente* first = nullptr;
+      int members = 0;
+      for (const auto& [code, g] : registry_.by_code())
+        if (g.provincie == provincie) {
+          ++members;
+          if (!first || g.line < first->line) first = &g;
+        }
+      std::string where;
+      if (first)
+        where = " (" + describe(*first) + (members > 1 ? " and " + std::to_string(members - 1) + " more" : "") +
+                ", gemeenten.csv line " + std::to_string(first->line) + ")";
+      std::string hint;
+      for (const auto& [task, line] : seen)
+        if (edit_distance(ascii_lower(task), ascii_lower(provincie)) <= 2)
+          hint = "; did you mean " + quote(task) + " (line " + std::to_string(line) + ")?";
+      problems_.add(s->file, 0, "province " + quote(provincie) + where + " has municipalities but no task (no row here)" + hint);
     }
   }
 

@@ -1,5 +1,8 @@
 #include "casefile/text.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "util/utf8.h"
 
 namespace verdeel::casefile {
@@ -74,5 +77,20 @@ std::string clip(std::string_view s, size_t max) {
 }
 
 std::string quote(std::string_view s, size_t max) { return "'" + clip(s, max) + "'"; }
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
 
 }  // namespace verdeel::casefile

@@ -15,6 +15,8 @@ std::string ascii_upper(std::string_view s);
 // \n, \r, \t or \xNN, C1 controls, line separators and right-to-left marks as \u{NNNN}, bytes
 // that are not UTF-8 as \xNN: a message stays one line, in its order, and holds no NUL.
 std::string clip(std::string_view s, size_t max = 60);
+// Levenshtein distance over bytes (an accented letter counts as two edits), for "did you mean".
+size_t edit_distance(std::string_view a, std::string_view b);
 // `s` in single quotes for a message, cut to at most `max` code points so a
 // 10,000-character value cannot flood the terminal.
 std::string quote(std::string_view s, size_t max = 60);

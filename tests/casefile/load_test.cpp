@@ -332,6 +332,15 @@ TEST_CASE("a province with municipalities but no task is refused at opgave.csv",
   CHECK(file_name(p) == "opgave.csv");
   CHECK(p.line == 0);
   CHECK_THAT(p.message, Catch::Contains("'Groningen'") && Catch::Contains("no task"));
+  // It names where that province is written, and the task it most likely is: a slip in gemeenten.csv.
+  CHECK_THAT(p.message, Catch::Contains("(GM0014 (Groningen), gemeenten.csv line 5)"));
+  Files slip = base();
+  slip["gemeenten.csv"] += "GM0118,Hoogeveen,Drente\n";
+  slip["indicatief.csv"] += "Hoogeveen,1,0\n";
+  Problem s = only_problem(slip);
+  CHECK(file_name(s) == "opgave.csv");
+  CHECK_THAT(s.message, Catch::Contains("province 'Drente' (GM0118 (Hoogeveen), gemeenten.csv line 6) has municipalities "
+                                        "but no task (no row here); did you mean 'Drenthe' (line 2)?"));
 }
 
 TEST_CASE("a task for an unknown province is refused", "[casefile]") {
