@@ -78,7 +78,7 @@ void register_bundle(CLI::App& app, Globals& g) {
     const std::string province = resolve_province(*store, opt->cycle, opt->province);
     const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
     const decision::Run run = load_run(*store, spans, opt->cycle, province, opt->run);
-    const std::string code = opt->gemeente.empty() ? "" : resolve_gemeente(*store, opt->gemeente);
+    const std::string code = opt->gemeente.empty() ? "" : resolve_gemeente(*store, opt->gemeente, province);
 
     std::vector<ledger::Record> records;
     const auto& start = *run.start();

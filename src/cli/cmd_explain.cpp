@@ -33,7 +33,7 @@ void register_explain(CLI::App& app, Globals& g) {
   sub->callback([&g, opt] {
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
-    std::string code = resolve_gemeente(*store, opt->gemeente);
+    std::string code = resolve_gemeente(*store, opt->gemeente, province);
     const std::vector<RunSpan> spans = run_spans(*store, opt->cycle, province);
     decision::Run run = load_run(*store, spans, opt->cycle, province, opt->run);
     say_if_superseded(spans, opt->run, opt->cycle, province);

@@ -223,12 +223,28 @@ std::string gemeente_among(const std::vector<ledger::Record>& records, const std
   return "";
 }
 
-std::string resolve_gemeente(ledger::Store& store, const std::string& code_or_name) {
+std::string resolve_gemeente(ledger::Store& store, const std::string& code_or_name, const std::string& province) {
   auto by_code = store.by_subject(code_or_name);
   for (const auto& r : by_code)
     if (r.kind == "input.gemeente") return r.subject;
+  // By name: two municipalities may share one across provinces (Bergen in Noord-Holland and in
+  // Limburg, when not written "Bergen (NH.)" and "Bergen (L.)"): then the province decides, or the
+  // name is refused as ambiguous rather than taken for the first.
+  std::map<std::string, std::string> named;  // code -> its province
   for (const auto& r : store.by_kind("input.gemeente"))
-    if (lower(r.body.at("naam").get<std::string>()) == lower(code_or_name)) return r.subject;
+    if (lower(r.body.at("naam").get<std::string>()) == lower(code_or_name)) named[r.subject] = r.province;
+  if (named.size() > 1 && !province.empty()) {
+    std::vector<std::string> here;
+    for (const auto& [code, p] : named)
+      if (p == province) here.push_back(code);
+    if (here.size() == 1) return here.front();
+  }
+  if (named.size() == 1) return named.begin()->first;
+  if (named.size() > 1) {
+    std::string all;
+    for (const auto& [code, p] : named) all += (all.empty() ? "" : ", ") + code + " (" + p + ")";
+    throw UsageError("'" + code_or_name + "' names more than one municipality: " + all + "; give the CBS code");
+  }
   throw UsageError("unknown municipality '" + code_or_name + "' (give its CBS code, e.g. GM0106, or its name)");
 }
 

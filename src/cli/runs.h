@@ -95,8 +95,9 @@ decision::Run load_run(ledger::Store& store, const std::vector<RunSpan>& spans, 
 // these records' input.gemeente records; empty when none does (verify-bundle, without a ledger).
 std::string gemeente_among(const std::vector<ledger::Record>& records, const std::string& code_or_name);
 
-// "Drenthe" -> "GM0106"-style lookups of municipalities by code or name in
-// the inputs of a cycle; throws UsageError when unknown.
-std::string resolve_gemeente(ledger::Store& store, const std::string& code_or_name);
+// "Assen" -> "GM0106": a municipality by its code or its name (any case) among the recorded
+// input.gemeente records. A name two municipalities share is taken in `province` when given and
+// one of them is there, else refused as ambiguous, naming both; throws UsageError when unknown.
+std::string resolve_gemeente(ledger::Store& store, const std::string& code_or_name, const std::string& province = "");
 
 }  // namespace verdeel::cli

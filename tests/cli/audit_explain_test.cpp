@@ -2,6 +2,7 @@
 // examples, its figures agree with `show`, and every record it cites exists
 // and really holds the figures the line states.
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -216,3 +217,35 @@ TEST_CASE("explain says when a rounding tie at the border was decided by indicat
   auto other = cli.run({"explain", "--cycle", "2024", "--province", "Zuiderland", "Maasveldt"});
   CHECK_THAT(other.out, !Catch::Contains("gelijke stand"));
 }
+
+TEST_CASE("a name two provinces' municipalities share is taken in the province given, or refused as ambiguous",
+          "[cli][explain]") {
+  Cli cli;
+  REQUIRE(cli.run({"init"}).status == 0);
+  // Bergen (NH.) and Bergen (L.), written both as "Bergen": here Assen in Drenthe and Hulstrode in Zuiderland.
+  auto rename = [&](const std::string& example, const std::string& as, const std::string& from) {
+    auto dir = cli.copy_example(example, as);
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() != ".csv") continue;
+      std::string text = verdeel::testing::slurp(entry.path().string());
+      for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at)) text.replace(at, from.size(), "Bergen");
+      Cli::write(entry.path(), text);
+    }
+    REQUIRE(cli.run({"import", "--cycle", "2024", dir.string()}).status == 0);
+  };
+  rename("drenthe-2024", "d", "Assen");
+  rename("zuid-synthetisch-2024", "z", "Hulstrode");
+  REQUIRE(cli.run({"decide", "--cycle", "2024", "--all"}).status == 0);
+  auto d = cli.run({"explain", "--cycle", "2024", "--province", "Drenthe", "Bergen"});
+  CHECK(d.status == 0);
+  CHECK_THAT(d.out, Catch::Contains("Toelichting voor Bergen (GM0106), Drenthe 2024"));
+  auto z = cli.run({"explain", "--cycle", "2024", "--province", "Zuiderland", "bergen"});
+  CHECK(z.status == 0);
+  CHECK_THAT(z.out, Catch::Contains("Toelichting voor Bergen (GM9005), Zuiderland 2024"));
+  auto h = cli.run({"history", "Bergen"});
+  CHECK(h.status == 2);
+  CHECK_THAT(h.err, Catch::Contains("'Bergen' names more than one municipality: GM0106 (Drenthe), GM9005 (Zuiderland); "
+                                    "give the CBS code"));
+  CHECK(cli.run({"history", "GM9005"}).status == 0);
+}
+
