@@ -13,6 +13,7 @@
 #include "cli/context.h"
 #include "cli/runs.h"
 #include "decision/input_set.h"
+#include "report/exact_text.h"
 #include "util/json_object.h"
 #include "util/ordered_jobs.h"
 #include "util/workers.h"
@@ -59,6 +60,40 @@ Planned plan_province(const std::string& cycle, ProvinceWork& w) {
   return p;
 }
 
+// A field's value as a reader writes it: 1402,6 rather than {"den":5,"num":7013}.
+std::string shown(const Json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_object()) try {
+      return report::exact_text(rational_from_json(v), report::Lang::nl);
+    } catch (const std::invalid_argument&) {
+    }
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& e : v) out += (out.empty() ? "" : "|") + shown(e);
+    return out;
+  }
+  return v.dump();
+}
+
+// "regulier 480 → 1" (as history writes it): the fields of a corrected row that changed (not the bookkeeping).
+std::string changes(const Json& before, const Json& after) {
+  std::string out;
+  for (auto it = after.begin(); it != after.end(); ++it) {
+    if (it.key() == "supersedes" || (before.contains(it.key()) && before[it.key()] == it.value())) continue;
+    out += (out.empty() ? "" : ", ") + it.key() + " " +
+           (before.contains(it.key()) ? shown(before[it.key()]) : std::string("-")) + " → " + shown(it.value());
+  }
+  return out.empty() ? "no field changed" : out;
+}
+
+// "regulier 480, amv 40": a withdrawn row's fields.
+std::string fields(const Json& body) {
+  std::string out;
+  for (auto it = body.begin(); it != body.end(); ++it)
+    if (it.key() != "supersedes") out += (out.empty() ? "" : ", ") + it.key() + " " + shown(it.value());
+  return out;
+}
+
 std::string plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -73,7 +108,16 @@ void append_province(ledger::Store& store, ledger::Store::Writer& w, const Impor
   }
   Json listed = Json::array();
   auto next = p.drafts.begin();
-  for (const auto& pr : plan.rows) listed.push_back(pr.reuse.empty() ? to_hex(w.append(*next++).hash) : pr.reuse);
+  std::vector<std::pair<int64_t, std::string>> corrected;  // seq of the new row, hash of the one it supersedes
+  for (const auto& pr : plan.rows) {
+    if (!pr.reuse.empty()) {
+      listed.push_back(pr.reuse);
+      continue;
+    }
+    const auto added = w.append(*next++);
+    listed.push_back(to_hex(added.hash));
+    if (!pr.supersedes.empty()) corrected.emplace_back(added.seq, pr.supersedes);
+  }
   auto set = w.append(ledger::Draft{"input.set", opt.cycle, work.province, "",
                                     Obj()("records", std::move(listed))("files", files)("source", opt.dir)(
                                         "time", time)("previous", work.previous ? Json(to_hex(work.previous->hash))
@@ -84,10 +128,17 @@ void append_province(ledger::Store& store, ledger::Store::Writer& w, const Impor
   if (p.corrections) std::cout << " (" << plural(p.corrections, "correction", "corrections") << ")";
   if (!plan.withdrawn.empty()) std::cout << ", " << plural(plan.withdrawn.size(), "withdrawn", "withdrawn");
   std::cout << "; input set " << set.short_hash() << " (record " << set.seq << ")\n";
-  // Name what this import withdrew, so nothing disappears unannounced.
+  // Name what this import corrected and withdrew, so nothing changes or disappears unannounced.
+  for (const auto& [seq, supersedes] : corrected) {
+    auto now = store.get(seq);
+    auto old = store.by_hash(hash_from_hex(supersedes));
+    if (now && old)
+      std::cout << "  corrected: " << now->label() << ", was " << old->label() << ": " << changes(old->body, now->body)
+                << "\n";
+  }
   for (const auto& h : plan.withdrawn)
     if (auto old = store.by_hash(hash_from_hex(h)))
-      std::cout << "  withdrawn: " << old->label() << " " << old->body.dump() << "\n";
+      std::cout << "  withdrawn: " << old->label() << ": " << fields(old->body) << "\n";
 }
 
 // A municipality belongs to one province: refused when the case puts one in a province while another

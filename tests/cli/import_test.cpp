@@ -172,6 +172,9 @@ TEST_CASE("a corrected row is a new record that names the one it supersedes", "[
   Outcome o = cli.run({"import", "--cycle", "2024", dir.string()});
   REQUIRE(o.status == 0);
   CHECK_THAT(o.out, Catch::Contains("1 new input record (1 correction)"));
+  // It says which row, and which of its figures, changed.
+  CHECK_THAT(o.out, Catch::Matches("(.|\n)*\n  corrected: record [0-9]+ \\(input.verslag GM0119\\), was record [0-9]+ "
+                                   "\\(input.verslag GM0119\\): regulier 192 → 200\n(.|\n)*"));
   auto log = verdeel::Json::parse(cli.run({"log", "--format", "json"}).out);
   std::string old_hash, supersedes;
   for (const auto& r : log) {
