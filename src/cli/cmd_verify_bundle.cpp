@@ -36,6 +36,7 @@ struct VerifyBundleOptions {
   std::string file, pubkey, key_name;
   std::string explain;  // a municipality: explain its numbers after verifying
   std::string format = "text", lang = "nl";
+  bool fail_if_superseded = false;  // exit 1 when the bundle names a later run (for scripts)
 };
 
 // The key to check the checkpoint's signature with, and how to name it in the output. A signed
@@ -353,6 +354,9 @@ void verify_bundle(const VerifyBundleOptions& opt) {
                 : " on another input set, " + last.start->body.value("input_set", std::string()).substr(0, 12) +
                       " (inputs corrected or added)")
         << (code.empty() ? "" : "; ask for its bundle for " + code) << "\n";
+    if (opt.fail_if_superseded)
+      throw CheckFailed("verify-bundle: " + opt.file + ": the bundle verifies, but its run " + std::to_string(run.number) +
+                        " is superseded by run " + std::to_string(last.number) + " (--fail-if-superseded)");
   }
 
   if (!opt.explain.empty()) {
@@ -380,6 +384,9 @@ void register_verify_bundle(CLI::App& app, Globals&) {
   sub->add_option("--lang", opt->lang, "Of the explanation: nl (default) or en")
       ->check(CLI::IsMember({"nl", "en"}))
       ->needs(explain);
+  sub->add_flag("--fail-if-superseded", opt->fail_if_superseded,
+                "Exit 1 when the bundle names a later run of the province (it is verified all the same; a bundle "
+                "cannot show that no later run exists)");
   sub->callback([opt] { verify_bundle(*opt); });
 }
 

@@ -328,6 +328,14 @@ TEST_CASE("a bundle of a superseded run names the later runs in the signed ledge
   CHECK(n.out.find("ok: the bundle names no later run of Zuiderland 2024 (a bundle cannot prove") != std::string::npos);
   CHECK(n.out.find("SUPERSEDED") == std::string::npos);
 
+  // For a script: --fail-if-superseded makes the superseded run exit 1, after saying all of the above.
+  auto strict = c.run({"verify-bundle", "old.json", "--pubkey", "k.pub", "--fail-if-superseded"});
+  CHECK(strict.status == 1);
+  CHECK(strict.out.find("SUPERSEDED: run 1 is not the latest decision") != std::string::npos);
+  CHECK(strict.err.find("the bundle verifies, but its run 1 is superseded by run 2 (--fail-if-superseded)") !=
+        std::string::npos);
+  CHECK(c.run({"verify-bundle", "new.json", "--pubkey", "k.pub", "--fail-if-superseded"}).status == 0);
+
   const Json old = Json::parse(slurp(c.dir / "old.json"));
   REQUIRE(old["later_runs"].size() == 2);
   auto refused = [&](Json b, const std::string& why) {
