@@ -74,6 +74,7 @@ void run_history(const Globals& g, const HistoryOptions& opt) {
     }
   }
   auto history = report::build_history(code, naam, records, sets, runs, superseded);
+  for (const auto& term : opt.query) history.filter += (history.filter.empty() ? "" : " ") + term;
   if (opt.format == "json")
     std::cout << report::history_json(history).dump(2) << "\n";
   else

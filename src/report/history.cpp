@@ -233,7 +233,8 @@ std::string history_text(const History& h) {
   size_t imports = 0, runs = 0;
   for (const auto& g : h.groups) (g.type == "run" ? runs : imports) += 1;
   auto count = [](size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
-  o << "History of " << h.naam << " (" << h.code << "): " << count(h.records(), "record", "records") << " in "
+  o << "History of " << h.naam << " (" << h.code << "): " << count(h.records(), "record", "records")
+    << (h.filter.empty() ? "" : " matching " + h.filter) << " in "
     << count(imports, "import", "imports") << " and " << count(runs, "decision run", "decision runs") << "; cycles";
   for (const auto& c : cycles) o << " " << c;
   o << "; provinces";

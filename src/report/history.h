@@ -45,6 +45,7 @@ struct HistoryGroup {
 struct History {
   std::string code, naam;
   std::vector<HistoryGroup> groups;  // oldest first
+  std::string filter;  // the query's terms ("kind:input"), set by the command; the counts are of what it shows
   size_t records() const;
 };
 

@@ -141,6 +141,9 @@ TEST_CASE("history filters by cycle, kind prefix and province", "[cli][history]"
     for (const auto& r : g["records"]) CHECK(r["kind"].get<std::string>().rfind("input.", 0) == 0);
   }
   CHECK(inputs["count"] == 9);  // 4 rows per cycle and the correction
+  // The text's counts are of what the filter shows, and say so.
+  CHECK_THAT(cli.run({"history", "GM9007", "kind:input"}).out,
+             Catch::StartsWith("History of Heuvelrade (GM9007): 9 records matching kind:input in "));
 
   Json none = Json::parse(cli.run({"history", "GM9007", "province:Drenthe", "--format", "json"}).out);
   CHECK(none["count"] == 0);
