@@ -191,7 +191,9 @@ class Builder {
              {"ukraine_factor", p.at("ukraine_factor")},
              {"minimum_places", p.at("minimum_places")},
              {"minimum_exclusion", p.at("minimum_exclusion")},
-             {"category_order", p.at("category_order")}},
+             {"category_order", p.at("category_order")},
+             {"rounding", p.value("rounding", Json())},
+             {"tie_break", p.value("tie_break", Json())}},
         std::nullopt, "Beleidsregel verdeelbesluiten art. 2-3; METHOD.md \"Policy record\"", {cite(*policy_)});
   }
 

@@ -155,6 +155,8 @@ std::string statement(const ExplainLine& l, const Explanation& e, Lang lang) {
     o << s("Beleid ", "Policy ") << f["name"].get<std::string>() << ": meets_indicative_basis " << f["meets_indicative_basis"].get<std::string>()
       << ", ukraine_factor " << num(f["ukraine_factor"], lang) << ", minimum_places " << num(f["minimum_places"], lang)
       << ", minimum_exclusion " << f["minimum_exclusion"].get<std::string>() << ", category_order " << join(f["category_order"], ",");
+    if (f["rounding"].is_string()) o << ", rounding " << f["rounding"].get<std::string>();
+    if (f["tie_break"].is_array()) o << ", tie_break " << join(f["tie_break"], ",");
   } else if (w == "basis") {
     for (const char* c : {"regulier", "amv"})
       o << (std::string(c) == "amv" ? "; " : s("Basis: ", "Base: ")) << cat_name(c, lang) << " " << s("verslag ", "report ") << num(f["verslag"][c], lang)

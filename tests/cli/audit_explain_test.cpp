@@ -159,6 +159,9 @@ TEST_CASE("explain in Dutch names on every line a record and the rule, also for 
   CHECK(o.out.find("historie 130 ≤ indicatief totaal 130 (strikt groter vereist): geen uitsluiting") != std::string::npos);
   CHECK(o.out.find("Toelichting voor Schaijkenbroek (GM9027)") != std::string::npos);
   CHECK(o.out.find("percentage p = 3175/4382 ≈ 72,46%") != std::string::npos);
+  // The policy line names every value of the policy record, the rounding and its tie rule too.
+  CHECK_THAT(o.out, Catch::Contains("category_order regulier,amv, rounding largest_remainder, tie_break "
+                                    "indicative_desc,code_asc  [132 "));
 
   auto en = cli.run({"explain", "--cycle", "2024", "--province", "Zuiderland", "GM9027", "--lang", "en"});
   REQUIRE(en.status == 0);
