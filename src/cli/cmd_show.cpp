@@ -15,6 +15,7 @@ struct ShowOptions {
   std::string format = "table";
   int64_t run = 0;
   std::string sep = ";";
+  bool bom = false;
   std::string out;
 };
 
@@ -37,8 +38,12 @@ void register_show(CLI::App& app, Globals& g) {
       ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}));
   sub->add_option("--run", opt->run, "Show an earlier run (1 = the first); default the latest")->check(at_least_one());
   sub->add_option("--sep", opt->sep, "csv: field separator (default ';' as Dutch spreadsheets expect; ',' or 'tab')");
+  sub->add_flag("--bom", opt->bom,
+                "csv: start with a UTF-8 byte order mark, so that Excel shows names like Súdwest-Fryslân and "
+                "Oekraïners as written");
   sub->add_option("--out", opt->out, "Write to this file instead of standard output");
   sub->callback([&g, opt] {
+    if (opt->bom && opt->format != "csv") throw UsageError("--bom is for --format csv");
     auto store = g.open(ledger::Store::Mode::read_only);
     std::string province = resolve_province(*store, opt->cycle, opt->province);
     char sep = separator(opt->sep);
@@ -53,7 +58,7 @@ void register_show(CLI::App& app, Globals& g) {
     if (opt->format == "json") {
       text = report::decision_json(view).dump(2) + "\n";
     } else if (opt->format == "csv") {
-      text = report::decision_csv(view, sep);
+      text = (opt->bom ? "\xEF\xBB\xBF" : "") + report::decision_csv(view, sep);
     } else if (opt->format == "markdown") {
       text = report::decision_markdown(view);
     } else if (opt->format == "html") {

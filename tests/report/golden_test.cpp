@@ -92,6 +92,20 @@ TEST_CASE("show --sep tab separates csv fields by tabs", "[report][cli]") {
   CHECK_THAT(o.out, Catch::Contains("\nAssen\t1000\t0\t1000\tGM0106\t"));
 }
 
+TEST_CASE("show --bom starts the csv with a UTF-8 byte order mark, for Excel, and is for csv only", "[report][cli]") {
+  Cli cli;
+  cli.decided("drenthe-2024", "Drenthe");
+  auto plain = cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--format", "csv"});
+  auto bom = cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--format", "csv", "--bom"});
+  REQUIRE(plain.status == 0);
+  REQUIRE(bom.status == 0);
+  CHECK(bom.out == "\xEF\xBB\xBF" + plain.out);
+  CHECK(plain.out.rfind("Gemeente;", 0) == 0);
+  auto table = cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--bom"});
+  CHECK(table.status == 2);
+  CHECK_THAT(table.err, Catch::Contains("--bom is for --format csv"));
+}
+
 TEST_CASE("besluit --date and --number fill the title and the signature", "[report][cli]") {
   Cli cli;
   cli.decided("drenthe-2024", "Drenthe");
