@@ -39,6 +39,7 @@ struct VerifyOptions {
 // Throws CheckFailed unless the ledger (verified, `records` records) extends the checkpoint.
 void check_extends(ledger::Store& store, const ledger::VerifyResult& res, const VerifyOptions& opt) {
   ledger::VerifierKey key = load_verifier(opt.pubkey, opt.key_name);
+  std::string shown;  // how the signer is named in the output: as the verifier gave the key
   const std::string note = read_whole_file(opt.checkpoint, "checkpoint file");
   const std::string where = "verify: checkpoint " + opt.checkpoint + ": ";
   ledger::Checkpoint cp;
@@ -57,7 +58,8 @@ void check_extends(ledger::Store& store, const ledger::VerifyResult& res, const 
           renamed = ledger::parse_and_verify_checkpoint(note, key.key, name);
           std::cerr << "verify: note: '" << opt.pubkey << "' holds the signer's public key; the checkpoint calls it \""
                     << name << "\", the file's name \"" << key.name << "\"\n";
-          key = ledger::VerifierKey{name, ledger::key_id(name, key.key), key.key};
+          shown = "the key in '" + opt.pubkey + "', which the checkpoint calls " + name + "+" +
+                  ledger::key_id_hex(ledger::key_id(name, key.key));
         } catch (const ledger::CheckpointError&) {
         }
       }
@@ -82,9 +84,9 @@ void check_extends(ledger::Store& store, const ledger::VerifyResult& res, const 
                       " (history before record " + std::to_string(cp.size) +
                       " was changed and re-hashed, or an older copy was restored and written to)");
   if (opt.verbose)
-    std::cout << "ok: extends checkpoint " << opt.checkpoint << " (" << states << ") signed by " << key.name << "+"
-              << ledger::key_id_hex(key.id) << "; consistency proof of " << proof.size() << " hashes to " << n
-              << " records, root " << to_hex(now) << "\n";
+    std::cout << "ok: extends checkpoint " << opt.checkpoint << " (" << states << ") signed by "
+              << (shown.empty() ? key.name + "+" + ledger::key_id_hex(key.id) : shown) << "; consistency proof of "
+              << proof.size() << " hashes to " << n << " records, root " << to_hex(now) << "\n";
 }
 // The checks of `verify`, in order: chain, Merkle tree, then the checkpoint.
 void run_checks(ledger::Store& store, const VerifyOptions& opt) {

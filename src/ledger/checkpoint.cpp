@@ -117,7 +117,8 @@ std::string open_note(const std::string& note, const PublicKey& key, const std::
 
   const KeyId want = key_id(key_name, key);
   std::vector<std::string> others;
-  bool bad_signature = false, good_signature = false;
+  bool good_signature = false;
+  std::string bad_label;  // of the first line of this key that does not verify
   const std::vector<std::string_view> lines = split_lines(sigs);
   if (lines.size() > kMaxSignatures) refuse("malformed note: more than " + std::to_string(kMaxSignatures) + " signatures");
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -139,22 +140,29 @@ std::string open_note(const std::string& note, const PublicKey& key, const std::
     if (sig.size() < 5) refuse(where + ": the signature is too short");
     const KeyId id{static_cast<uint8_t>(sig[0]), static_cast<uint8_t>(sig[1]), static_cast<uint8_t>(sig[2]),
                    static_cast<uint8_t>(sig[3])};
-    if (name != key_name || id != want) {
+    // A line whose key ID is that of this key under the line's own name claims this key, whatever
+    // the name: the name is a label outside the signature, which anyone passing the note on can
+    // change (and recompute the ID for). Every such line must verify (C2SP signed-note: a failing
+    // signature from a known key rejects the whole note), not only the first one that does, and
+    // not only those under key_name; a relabelled copy of a good line does not excuse a forged one.
+    const bool named_so = name == key_name && id == want;
+    if (!named_so && id != key_id(name, key)) {
       others.push_back(key_label(name, id));
       continue;
     }
-    // Every line of the known key must verify (C2SP signed-note: a failing signature from a known
-    // key rejects the whole note), not only the first one that does.
-    if (key.verify(text, std::string_view(sig).substr(4)))
+    if (!key.verify(text, std::string_view(sig).substr(4))) {
+      if (bad_label.empty()) bad_label = key_label(name, id);
+    } else if (named_so) {
       good_signature = true;
-    else
-      bad_signature = true;
+    } else {
+      others.push_back(key_label(name, id));  // this key, under another label: not the name asked for
+    }
   }
-  if (bad_signature)
-    refuse("bad signature by key " + key_label(key_name, want) + ": the note was altered or not signed by this key" +
-           (good_signature ? " (another signature line of the same key verifies; a note with a forged line is refused "
-                             "whole)"
-                           : ""));
+  if (!bad_label.empty())
+    refuse("bad signature by key " + bad_label + ": the note was altered or not signed by this key" +
+           (good_signature || !others.empty()
+                ? " (a note with one forged line of a key is refused whole, whatever else verifies)"
+                : ""));
   if (good_signature) return text;
   std::string msg = "not signed by key " + key_label(key_name, want) + " (unknown key); signed only by ";
   for (size_t i = 0; i < others.size(); ++i) msg += (i ? ", " : "") + others[i];

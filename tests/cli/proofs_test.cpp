@@ -89,7 +89,7 @@ TEST_CASE("verify takes the signer's public key from a renamed file, as verify-b
   CHECK(v.status == 0);
   CHECK_THAT(v.err, Catch::Contains("verify: note: 'ministerie-asiel.pub' holds the signer's public key; the checkpoint "
                                     "calls it \"ministerie\", the file's name \"ministerie-asiel\""));
-  CHECK_THAT(v.out, Catch::Contains("signed by ministerie+"));
+  CHECK_THAT(v.out, Catch::Contains("signed by the key in 'ministerie-asiel.pub', which the checkpoint calls ministerie+"));
   // A name given outright must be the checkpoint's; another key under the signer's name is no signer.
   CHECK(c.run({"verify", "--checkpoint", "held.note", "--pubkey", "ministerie-asiel.pub", "--key-name", "asiel"}).status == 1);
   c.run({"key", "generate", "ander"});
