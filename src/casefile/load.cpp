@@ -197,8 +197,10 @@ class Loader {
     for (const auto& e : entries) names.push_back(e.first);
     for (const auto& [name, directory] : entries) {
       FolderEntry entry = classify_entry(name, directory, names);
-      if (entry.kind == FolderEntry::Kind::refused) problems_.add(name, 0, entry.problem);
-      if (entry.kind == FolderEntry::Kind::other) data_.ignored.push_back(directory ? name + "/" : name);
+      // A file's name is the folder's, not ours: shown with its control characters escaped (clip).
+      const std::string shown = clip(name, 255);
+      if (entry.kind == FolderEntry::Kind::refused) problems_.add(shown, 0, entry.problem);
+      if (entry.kind == FolderEntry::Kind::other) data_.ignored.push_back(directory ? shown + "/" : shown);
     }
   }
 

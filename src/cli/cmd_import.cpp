@@ -198,9 +198,15 @@ void run_import(const Globals& g, const ImportOptions& opt) {
     return out;
   };
   std::vector<std::string> read, absent;
-  for (const auto& f : casefile::known_files()) (data.file_sha256.count(f) ? read : absent).push_back(f);
+  bool policy = true;  // beleid.json present: policy values of its own
+  for (const auto& f : casefile::known_files()) {
+    if (data.file_sha256.count(f)) read.push_back(f);
+    else if (f == "beleid.json") policy = false;
+    else absent.push_back(f);
+  }
   std::cout << "read " << listed(read);
   if (!absent.empty()) std::cout << "; absent, so none: " << listed(absent);
+  if (!policy) std::cout << "; no beleid.json, so the Beleidsregel's own values";
   std::cout << "\n";
   if (!data.ignored.empty())
     std::cerr << "note: not read, as no input file has its name: " << listed(data.ignored) << "\n";

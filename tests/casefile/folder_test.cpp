@@ -46,6 +46,26 @@ TEST_CASE("A CSV or JSON file a slip away from an input is refused, naming the i
   }
 }
 
+TEST_CASE("An input's name with more after it, or a copy's name, is refused too", "[casefile][folder]") {
+  // Windows hides extensions; a browser saves a second download as "(1)"; a spreadsheet's copy says "kopie".
+  const std::pair<const char*, const char*> slips[] = {
+      {"historie.csv.csv", "historie.csv"}, {"historie.csv.txt", "historie.csv"}, {"historie.csv ", "historie.csv"},
+      {"historie.csv.xlsx", "historie.csv"}, {"historie (1).csv", "historie.csv"}, {"verslag - kopie.csv", "verslag.csv"},
+      {"verslag.txt", "verslag.csv"}, {"Beleid (2).json", "beleid.json"},
+  };
+  for (const auto& [name, meant] : slips) {
+    INFO(name);
+    auto e = entry(name);
+    CHECK(e.kind == K::refused);
+    CHECK_THAT(e.problem, Catch::Contains(meant));
+  }
+  // A spreadsheet a slip away from an input, without that input's CSV.
+  auto sheet = entry("oekra\xC3\xAFne.xlsx", {"gemeenten.csv"});
+  CHECK(sheet.kind == K::refused);
+  CHECK_THAT(sheet.problem, Catch::Contains("save it as 'oekraine.csv'"));
+  CHECK(entry("uitruilgroep.xlsx", {"uitruilgroepen.csv"}).kind == K::other);
+}
+
 TEST_CASE("Other files are left alone: notes, letters, an example's expected.json, folders", "[casefile][folder]") {
   for (const char* name : {"README.md", "expected.json", "brief-provincie.pdf", "bronnen.csv", "verslag_correctie.csv"})
     CHECK(entry(name).kind == K::other);

@@ -117,13 +117,17 @@ TEST_CASE("import says which inputs it read, which are absent, and which files o
   auto dir = cli.copy_example("drenthe-2024");
   Cli::write(dir / "brief-provincie.pdf", "%PDF-1.4");
   Cli::write(dir / "verslag_correctie.csv", "gemeente,regulier,amv\nAssen,900,0\n");
+  Cli::write(dir / "z\x1b[31mred\nline.txt", "a name with a terminal escape and a line break");
   Outcome o = cli.run({"import", "--cycle", "2024", dir.string()});
   REQUIRE(o.status == 0);
+  // A file's name is shown escaped, as every value from the case is: one line, no escape codes.
+  CHECK_THAT(o.err, Catch::Contains("z\\x1b[31mred\\nline.txt"));
+  CHECK(o.err.find('\x1b') == std::string::npos);
   CHECK_THAT(o.out, Catch::Contains("read gemeenten.csv, opgave.csv, indicatief.csv, verslag.csv; absent, so none: "
-                                    "kansrijk.csv, historie.csv, oekraine.csv, uitruil.csv, uitruilgroepen.csv, "
-                                    "beleid.json\n"));
+                                    "kansrijk.csv, historie.csv, oekraine.csv, uitruil.csv, uitruilgroepen.csv; no "
+                                    "beleid.json, so the Beleidsregel's own values\n"));
   CHECK_THAT(o.err, Catch::Contains("note: not read, as no input file has its name: README.md, brief-provincie.pdf, "
-                                    "expected.json, verslag_correctie.csv\n"));
+                                    "expected.json, verslag_correctie.csv, z\\x1b[31mred\\nline.txt\n"));
 }
 
 TEST_CASE("a municipality recorded in one province of a cycle is refused in another", "[cli][import]") {
