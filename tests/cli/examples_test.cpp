@@ -217,8 +217,16 @@ TEST_CASE("a cycle is the four-digit year of its capacity estimate, from 2024, f
     auto o = cli.run({"import", "--cycle", cycle, Cli::example_dir("drenthe-2024")});
     CHECK(o.status == 2);
     CHECK_THAT(o.err, Catch::Contains("is not a cycle: give the year of its capacity estimate, four digits from 2024"));
-    for (const char* command : {"decide", "show", "explain", "replay", "besluit", "bundle", "whatif"})
-      CHECK(cli.run({command, "--cycle", cycle, "--province", "Drenthe"}).status == 2);
+    // Every other argument as the command wants it: the cycle is what is refused.
+    for (std::vector<std::string> command : {std::vector<std::string>{"decide"}, {"show"}, {"explain", "Assen"},
+                                             {"replay"}, {"besluit"}, {"bundle"}, {"whatif", "--set", "minimum_places=3"}}) {
+      const std::string name = command.front();
+      command.insert(command.begin() + 1, {"--cycle", cycle, "--province", "Drenthe"});
+      auto refused = cli.run(command);
+      INFO(name << ": " << refused.err);
+      CHECK(refused.status == 2);
+      CHECK_THAT(refused.err, Catch::Contains("is not a cycle"));
+    }
   }
   CHECK(slurp(cli.db) == before);
   CHECK(cli.run({"import", "--cycle", "2026", Cli::example_dir("drenthe-2024")}).status == 0);
