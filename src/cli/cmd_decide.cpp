@@ -55,6 +55,7 @@ struct Prepared {
   std::vector<ledger::PreparedDraft> steps;
   decision::StepRecord result;  // result.decision, without "start"
   bool no_verslag = false;  // its input set holds no input.verslag record: every report counts as 0
+  bool withdrawn = false;   // its input set lists nothing (import --replaces): nothing to decide
   std::optional<Unresolved> unresolved;  // set instead of the above when the writing thread must finish
 };
 
@@ -113,7 +114,7 @@ std::optional<ProvinceWork> read_province(ledger::Store& store, const std::strin
 // The method on one province's inputs, and its records written: pure, for any thread.
 Prepared decide_inputs(const std::string& cycle, const ProvinceWork& w, InputRows listed) {
   std::vector<decision::InputRef> inputs = decode_inputs(std::move(listed));
-  Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_views(inputs))), {}, {}, false, {}};
+  Prepared p{method::decide(decision::case_from_inputs(cycle, w.province, decision::method_views(inputs))), {}, {}, false, false, {}};
   p.no_verslag = std::none_of(inputs.begin(), inputs.end(), [](const auto& i) { return i.kind == "input.verslag"; });
   auto steps = decision::decision_records(p.decision, inputs, w.set_hash);
   if (steps.empty() || steps.back().kind != "result.decision")
@@ -129,6 +130,11 @@ Prepared decide_inputs(const std::string& cycle, const ProvinceWork& w, InputRow
 // thread, but for an input set that lists records elsewhere (Prepared::unresolved).
 Prepared prepare_province(const std::string& cycle, ProvinceWork& w) {
   ledger::Record set = ledger::record_from_row(std::move(w.set));
+  if (set.body.value("records", Json::array()).empty()) {
+    Prepared p;
+    p.withdrawn = true;
+    return p;
+  }
   InputRows listed = match_listed(set, std::move(w.scope));
   if (std::any_of(listed.listed.begin(), listed.listed.end(), [](const ListedInput& e) { return unresolved(e); })) {
     Prepared p;
@@ -216,6 +222,11 @@ void decide(ledger::Store& store, ledger::Store::Writer& w, const DecideOptions&
       continue;
     }
     Prepared& p = d.prepared;
+    if (p.withdrawn) {
+      std::cout << d.work.province << " " << opt.cycle << ": no inputs in force (all withdrawn, input set "
+                << d.work.set_hash.substr(0, 12) << "); nothing to decide\n";
+      continue;
+    }
     if (p.unresolved) {
       // Only what the ledger held before this command: records of earlier provinces of this run are not inputs.
       resolve_listed(store, p.unresolved->set, p.unresolved->inputs, start);

@@ -24,6 +24,7 @@ namespace {
 struct ImportOptions {
   std::string cycle;
   std::string dir;
+  std::vector<std::string> replaces;  // provinces of the cycle this case replaces (a name spelled wrong)
 };
 
 // What importing one province needs from the ledger, read by the writing thread.
@@ -141,6 +142,25 @@ void append_province(ledger::Store& store, ledger::Store::Writer& w, const Impor
       std::cout << "  withdrawn: " << old->label() << ": " << fields(old->body) << "\n";
 }
 
+// --replaces: an input set for the province that lists nothing and withdraws every input in force,
+// in the same transaction as the case that replaces it; decide then has nothing to decide there.
+void withdraw_province(ledger::Store& store, ledger::Store::Writer& w, const ImportOptions& opt,
+                       const std::string& province, const Json& files, const std::string& time) {
+  auto previous = store.latest(opt.cycle, province, "input.set");
+  Json withdrawn = previous ? previous->body.value("records", Json::array()) : Json::array();
+  if (previous && withdrawn.empty()) {
+    std::cout << province << " " << opt.cycle << ": no inputs in force, nothing to withdraw\n";
+    return;
+  }
+  const size_t n = withdrawn.size();
+  auto set = w.append(ledger::Draft{"input.set", opt.cycle, province, "",
+                                    Obj()("records", Json::array())("files", files)("source", opt.dir)("time", time)(
+                                        "previous", previous ? Json(to_hex(previous->hash)) : Json(nullptr))(
+                                        "withdrawn", std::move(withdrawn))});
+  std::cout << province << " " << opt.cycle << ": replaced by this case (--replaces): all " << plural(n, "input", "inputs")
+            << " withdrawn; input set " << set.short_hash() << " (record " << set.seq << ")\n";
+}
+
 // A municipality belongs to one province: refused when the case puts one in a province while another
 // province of the cycle, not in this case, lists it in its inputs as they stand (a province name
 // spelled two ways would otherwise give it two decisions).
@@ -152,6 +172,7 @@ void refuse_municipalities_elsewhere(ledger::Store& store, const ImportOptions& 
   std::string problems;
   for (const auto& other : recorded_provinces(store, cycle)) {
     if (std::binary_search(data.provinces.begin(), data.provinces.end(), other)) continue;  // replaced by this case
+    if (std::find(opt.replaces.begin(), opt.replaces.end(), other) != opt.replaces.end()) continue;  // --replaces
     auto set = store.latest(cycle, other, "input.set");
     if (!set) continue;
     for (const auto& input : load_input_set(store, *set)) {
@@ -161,8 +182,8 @@ void refuse_municipalities_elsewhere(ledger::Store& store, const ImportOptions& 
       problems += (problems.empty() ? "" : "\n") + (std::filesystem::path(opt.dir) / row.file).string() + ":" +
                   std::to_string(row.line) + ": " + it->first + " (" + input.body.value("naam", "") +
                   ") is recorded in province '" + other + "' for cycle " + cycle + ", not in '" + row.province +
-                  "': a municipality belongs to one province (is '" + row.province + "' another spelling of '" +
-                  other + "'?)";
+                  "': a municipality belongs to one province (if '" + other + "' is a name spelled wrong, import "
+                  "this case with --replaces '" + other + "', which withdraws its inputs)";
     }
   }
   if (!problems.empty()) throw InputError(problems + "\nimport refused; nothing was recorded");
@@ -184,6 +205,13 @@ void run_import(const Globals& g, const ImportOptions& opt) {
   casefile::CaseData& data = *loaded.data;
   auto store = g.open(ledger::Store::Mode::read_write);
   ledger::Store::Writer w(*store);
+  const auto recorded = recorded_provinces(*store, opt.cycle);
+  for (const auto& r : opt.replaces) {
+    if (std::find(recorded.begin(), recorded.end(), r) == recorded.end())
+      throw UsageError("--replaces '" + r + "': no province of that name has inputs in cycle " + opt.cycle);
+    if (std::binary_search(data.provinces.begin(), data.provinces.end(), r))
+      throw UsageError("--replaces '" + r + "': this case holds that province itself");
+  }
   refuse_municipalities_elsewhere(*store, opt, data);
 
   std::map<std::string, std::vector<decision::NewInput>> rows;
@@ -241,6 +269,7 @@ void run_import(const Globals& g, const ImportOptions& opt) {
     Planned p = jobs.take(i);
     append_province(*store, w, opt, work[i], p, files, time);
   }
+  for (const auto& r : opt.replaces) withdraw_province(*store, w, opt, r, files, time);
   w.commit();
 }
 }  // namespace
@@ -251,6 +280,9 @@ void register_import(CLI::App& app, Globals& g) {
   add_db_option(*sub, g);
   add_cycle_option(*sub, opt->cycle, "Cycle, named by the year of the capacity estimate (2024)");
   sub->add_option("dir", opt->dir, "Case directory (gemeenten.csv, opgave.csv, ...)")->required();
+  sub->add_option("--replaces", opt->replaces,
+                  "A province of the cycle this case replaces (its name was spelled wrong): all its inputs are "
+                  "withdrawn in the same transaction, and decide leaves it be");
   sub->callback([&g, opt] { run_import(g, *opt); });
 }
 

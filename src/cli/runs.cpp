@@ -183,11 +183,18 @@ std::optional<report::NewerInputsFact> newer_inputs_of(ledger::Store& store, con
   if (!start || !start->body.contains("input_set") || !start->body["input_set"].is_string()) return std::nullopt;
   auto latest = store.latest(run.cycle, run.province, "input.set");
   if (!latest || to_hex(latest->hash) == start->body["input_set"].get<std::string>()) return std::nullopt;
-  return report::NewerInputsFact{latest->seq, to_hex(latest->hash)};
+  return report::NewerInputsFact{latest->seq, to_hex(latest->hash),
+                                 latest->body.value("records", Json::array()).empty()};
 }
 
 void say_if_inputs_corrected(const std::optional<report::NewerInputsFact>& newer, const decision::Run& run) {
   if (!newer) return;
+  if (newer->withdrawn) {
+    std::cerr << "note: every input of " << run.province << " " << run.cycle << " was withdrawn after run " << run.number
+              << " (input set " << newer->input_set.substr(0, 12) << ", record " << newer->seq
+              << "): this run no longer stands for any recorded input\n";
+    return;
+  }
   std::cerr << "note: the inputs of " << run.province << " " << run.cycle << " were corrected after run " << run.number
             << " (input set " << newer->input_set.substr(0, 12) << ", record " << newer->seq
             << "): this run is not a decision on them; run `verdeel decide --cycle " << run.cycle << " --province "

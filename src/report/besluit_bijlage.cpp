@@ -64,7 +64,12 @@ void append_bijlage(const DecisionView& v, Lang lang, std::vector<Block>& out) {
                   l.checkpoint->root);
   }
   // A document of a superseded run says so where its ledger facts are too: not the decision in force.
-  if (v.newer_inputs)
+  if (v.newer_inputs && v.newer_inputs->withdrawn)
+    f.push_back(s("Alle invoer ingetrokken na deze berekening: input set " + v.newer_inputs->input_set + " (record " +
+                      n(v.newer_inputs->seq) + ")",
+                  "Every input withdrawn after this run: input set " + v.newer_inputs->input_set + " (record " +
+                      n(v.newer_inputs->seq) + ")"));
+  else if (v.newer_inputs)
     f.push_back(s("Invoer gecorrigeerd na deze berekening: input set " + v.newer_inputs->input_set + " (record " +
                       n(v.newer_inputs->seq) + ")",
                   "Inputs corrected after this run: input set " + v.newer_inputs->input_set + " (record " +

@@ -30,7 +30,9 @@ nlohmann::ordered_json decision_json(const DecisionView& v) {
   OJson later = OJson::array();
   for (const auto& l : v.later_runs) later.push_back(OJson{{"run", l.run}, {"start", l.start}, {"end", l.end}});
   // And the input set recorded after the one it decided on (inputs corrected since), or null.
-  OJson newer = v.newer_inputs ? OJson{{"record", v.newer_inputs->seq}, {"input_set", v.newer_inputs->input_set}}
+  OJson newer = v.newer_inputs ? OJson{{"record", v.newer_inputs->seq},
+                                      {"input_set", v.newer_inputs->input_set},
+                                      {"withdrawn", v.newer_inputs->withdrawn}}
                                : OJson(nullptr);
   return OJson{{"cycle", v.cycle},
               {"province", v.province},

@@ -75,6 +75,7 @@ struct LaterRunFact {
 struct NewerInputsFact {
   int64_t seq = 0;         // of that input.set
   std::string input_set;   // its hash, hex
+  bool withdrawn = false;  // it lists nothing: every input of the province withdrawn (import --replaces)
 };
 struct LedgerFacts {
   int64_t size = 0;        // number of records

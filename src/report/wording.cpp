@@ -166,6 +166,12 @@ std::string superseded_notice(const DecisionView& v, Lang lang) {
   if (v.later_runs.empty() && v.newer_inputs) {
     const std::string n = std::to_string(v.run), seq = std::to_string(v.newer_inputs->seq),
                       set = v.newer_inputs->input_set.substr(0, 12);
+    if (v.newer_inputs->withdrawn)
+      return lang == Lang::nl
+                 ? "LET OP: na berekening " + n + " is alle invoer van deze provincie ingetrokken (input set " + set +
+                       ", record " + seq + "); deze berekening geldt voor geen vastgelegde invoer meer."
+                 : "NOTE: after run " + n + " every input of this province was withdrawn (input set " + set +
+                       ", record " + seq + "); this run no longer stands for any recorded input.";
     return lang == Lang::nl
                ? "LET OP: na berekening " + n + " is de invoer gecorrigeerd (input set " + set + ", record " + seq +
                      "); deze berekening is niet gemaakt op de invoer zoals die nu is vastgelegd. Bereken opnieuw "

@@ -150,9 +150,29 @@ TEST_CASE("a municipality recorded in one province of a cycle is refused in anot
                                     "not in 'Drente': a municipality belongs to one province"));
   CHECK_THAT(o.err, Catch::Contains("nothing was recorded"));
   CHECK(slurp(cli.db) == before);
-  // In another cycle, or once the province itself is in the case, it is its own.
+  CHECK_THAT(o.err, Catch::Contains("import this case with --replaces 'Drenthe'"));
+  // In another cycle it is its own.
   CHECK(cli.run({"import", "--cycle", "2026", dir.string()}).status == 0);
-  CHECK(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
+  // A name spelled wrong is corrected with --replaces: the case comes in and the other province's inputs are
+  // withdrawn, in one transaction; decide leaves that province be, and its earlier run says it no longer stands.
+  REQUIRE(cli.run({"decide", "--cycle", "2024", "--all"}).status == 0);
+  CHECK(cli.run({"import", "--cycle", "2024", "--replaces", "Atlantis", dir.string()}).status == 2);
+  CHECK(cli.run({"import", "--cycle", "2024", "--replaces", "Drente", dir.string()}).status == 2);  // itself
+  auto replaced = cli.run({"import", "--cycle", "2024", "--replaces", "Drenthe", dir.string()});
+  INFO(replaced.out << replaced.err);
+  REQUIRE(replaced.status == 0);
+  CHECK_THAT(replaced.out, Catch::Contains("Drente 2024: 37 new input records"));
+  CHECK_THAT(replaced.out, Catch::Contains("Drenthe 2024: replaced by this case (--replaces): all 37 inputs withdrawn"));
+  auto decided = cli.run({"decide", "--cycle", "2024", "--all"});
+  REQUIRE(decided.status == 0);
+  CHECK_THAT(decided.out, Catch::Contains("Drenthe 2024: no inputs in force (all withdrawn, input set "));
+  CHECK_THAT(decided.out, Catch::Contains("Drente 2024: run 1, records "));
+  auto old = cli.run({"show", "--cycle", "2024", "--province", "Drenthe"});
+  CHECK_THAT(old.out, Catch::Contains("LET OP: na berekening 1 is alle invoer van deze provincie ingetrokken"));
+  CHECK_THAT(old.err, Catch::Contains("note: every input of Drenthe 2024 was withdrawn after run 1"));
+  auto json = verdeel::Json::parse(cli.run({"show", "--cycle", "2024", "--province", "Drenthe", "--format", "json"}).out);
+  CHECK(json["newer_inputs"]["withdrawn"] == true);
+  CHECK(cli.run({"verify"}).status == 0);
 }
 
 TEST_CASE("importing the same case again records nothing new", "[cli][import]") {
