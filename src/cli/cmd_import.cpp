@@ -71,7 +71,7 @@ std::string shown(const Json& v) {
   if (v.is_array()) {
     std::string out;
     for (const auto& e : v) out += (out.empty() ? "" : "|") + shown(e);
-    return out;
+    return out.empty() ? "(none)" : out;
   }
   return v.dump();
 }
@@ -84,6 +84,9 @@ std::string changes(const Json& before, const Json& after) {
     out += (out.empty() ? "" : ", ") + it.key() + " " +
            (before.contains(it.key()) ? shown(before[it.key()]) : std::string("-")) + " → " + shown(it.value());
   }
+  for (auto it = before.begin(); it != before.end(); ++it)
+    if (it.key() != "supersedes" && !after.contains(it.key()))
+      out += (out.empty() ? "" : ", ") + it.key() + " " + shown(it.value()) + " → -";
   return out.empty() ? "no field changed" : out;
 }
 

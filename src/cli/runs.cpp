@@ -4,6 +4,7 @@
 #include <cstring>
 #include <iostream>
 #include <optional>
+#include <set>
 
 #include "cli/context.h"
 
@@ -182,7 +183,22 @@ std::optional<report::NewerInputsFact> newer_inputs_of(ledger::Store& store, con
   const auto* start = run.start();
   if (!start || !start->body.contains("input_set") || !start->body["input_set"].is_string()) return std::nullopt;
   auto latest = store.latest(run.cycle, run.province, "input.set");
-  if (!latest || to_hex(latest->hash) == start->body["input_set"].get<std::string>()) return std::nullopt;
+  const std::string decided_on = start->body["input_set"].get<std::string>();
+  if (!latest || to_hex(latest->hash) == decided_on) return std::nullopt;
+  // A later set whose inputs say what the run's said (a correction undone by the next import: the
+  // same rows again, as new records that supersede the corrected ones) leaves the run a decision
+  // on the inputs as they stand.
+  if (auto decided = store.by_hash(hash_from_hex(decided_on))) {
+    auto content = [&](const ledger::Record& set) {
+      std::multiset<std::string> rows;
+      for (auto& input : load_input_set(store, set)) {
+        input.body.erase("supersedes");  // the bookkeeping of a correction, not an input (case_from_inputs.h)
+        rows.insert(input.kind + " " + input.subject + " " + canonical(input.body));
+      }
+      return rows;
+    };
+    if (content(*decided) == content(*latest)) return std::nullopt;
+  }
   return report::NewerInputsFact{latest->seq, to_hex(latest->hash),
                                  latest->body.value("records", Json::array()).empty()};
 }

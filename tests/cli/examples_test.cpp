@@ -183,6 +183,14 @@ TEST_CASE("the latest run says, in every rendering, when the inputs were correct
     CHECK_THAT(o.err, Catch::Contains("note: the inputs of Drenthe 2024 were corrected after run 1 (input set " +
                                       set.substr(0, 12) + ", record "));
   }
+  // The correction undone by the next import (the same rows again, as records superseding the corrected ones):
+  // the run is a decision on the inputs as they stand again.
+  REQUIRE(cli.run({"import", "--cycle", "2024", Cli::example_dir("drenthe-2024")}).status == 0);
+  auto undone = cli.run(args("show", {"--format", "json"}));
+  CHECK(Json::parse(undone.out)["newer_inputs"].is_null());
+  CHECK(undone.err.empty());
+  REQUIRE(cli.run({"import", "--cycle", "2024", dir.string()}).status == 0);  // corrected again
+  REQUIRE(Json::parse(cli.run(args("show", {"--format", "json"})).out)["newer_inputs"].is_object());
   // Decided again on the corrected inputs: the latest run is current, and says nothing.
   REQUIRE(cli.run({"decide", "--cycle", "2024", "--province", "Drenthe"}).status == 0);
   auto now = cli.run(args("show", {"--format", "json"}));
