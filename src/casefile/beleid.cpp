@@ -97,10 +97,9 @@ std::optional<Json> read_beleid(const fs::path& dir, Problems& problems, std::ma
   const method::Policy defaults;
   if (overrides.contains("name") && overrides["name"] == defaults.name) {
     const Json mine = decision::policy_to_json(decision::policy_from_json(overrides));
-    const Json theirs = decision::policy_to_json(defaults);
     std::string differs;
-    for (auto it = theirs.begin(); it != theirs.end(); ++it)
-      if (mine[it.key()] != it.value()) differs += (differs.empty() ? "" : ", ") + it.key() + " " + mine[it.key()].dump();
+    for (const auto& key : decision::departures_from_beleidsregel(mine))
+      differs += (differs.empty() ? "" : ", ") + key + " " + mine[key].dump();
     if (!differs.empty()) {
       problems.add(kFile, line_of_key(*bytes, "name"),
                    "the name '" + defaults.name + "' is that of the Beleidsregel's own values, from which this policy "

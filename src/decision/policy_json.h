@@ -131,6 +131,16 @@ inline Json policy_to_json(const method::Policy& p) {
               {"tie_break", p.tie_break}};
 }
 
+// The keys of a policy record (as policy_to_json writes one) whose values are not the
+// Beleidsregel's own (method::Policy{}), in key order; the name is not one of them.
+inline std::vector<std::string> departures_from_beleidsregel(const Json& policy) {
+  const Json defaults = policy_to_json(method::Policy{});
+  std::vector<std::string> keys;
+  for (auto it = defaults.begin(); it != defaults.end(); ++it)
+    if (it.key() != "name" && policy.contains(it.key()) && policy[it.key()] != it.value()) keys.push_back(it.key());
+  return keys;
+}
+
 inline method::Policy policy_from_json(const Json& overrides) {
   using namespace policy_json_detail;
   if (!overrides.is_object()) throw std::invalid_argument("policy must be a JSON object, not " + shown(overrides));
@@ -179,10 +189,7 @@ inline method::Policy policy_from_json(const Json& overrides) {
   }
   // A policy that departs from the defaults without naming itself must not
   // carry the default's name (as scripts/reference_method.py does too).
-  if (!overrides.contains("name")) {
-    Json mine = policy_to_json(p), defaults = policy_to_json(method::Policy{});
-    if (mine != defaults) p.name = "aangepast";
-  }
+  if (!overrides.contains("name") && !departures_from_beleidsregel(policy_to_json(p)).empty()) p.name = "aangepast";
   return p;
 }
 

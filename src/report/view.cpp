@@ -71,9 +71,8 @@ void add_steps(const decision::Run& run, DecisionView& v) {
         if (x.is_object() && x.contains("num") && x.contains("den")) return x["num"].dump() + "/" + x["den"].dump();
         return x.dump();
       };
-      for (auto it = defaults.begin(); it != defaults.end(); ++it)
-        if (it.key() != "name" && p.contains(it.key()) && p[it.key()] != it.value())
-          v.policy_deviations.push_back(it.key() + " " + shown(p[it.key()]) + " (Beleidsregel: " + shown(it.value()) + ")");
+      for (const auto& key : decision::departures_from_beleidsregel(p))
+        v.policy_deviations.push_back(key + " " + shown(p[key]) + " (Beleidsregel: " + shown(defaults[key]) + ")");
     } else if (r.kind == "step.kansrijk") {
       v.initiatives.push_back(InitiativeFact{str(b, "gemeente"), per_category(b.at("plaatsen")),
                                              strings(b, "criteria"), b.value("kansrijk", false)});
