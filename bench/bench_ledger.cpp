@@ -16,6 +16,8 @@
 #include <string>
 
 #include "ledger/store.h"
+#include "util/canonical_json.h"
+#include "util/rational.h"
 
 namespace {
 
@@ -41,7 +43,8 @@ verdeel::ledger::Draft draft(int64_t i) {
       break;
     default:
       d.kind = "input.historie";
-      d.body = Json{{"gemeente", code}, {"gemiddeld", Json{{"num", 1000 + i % 9973}, {"den", 10}}}};
+      // A tenth, as import writes one: in lowest terms (a whole number when it is one).
+      d.body = Json{{"gemeente", code}, {"gemiddeld", verdeel::to_json(verdeel::Rational::of(1001 + 2 * (i % 4987), 10))}};
       break;
   }
   return d;
