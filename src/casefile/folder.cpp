@@ -32,6 +32,7 @@ const std::vector<std::string>& known_files() {
 }
 
 std::string nearest_known_file(std::string_view name) {
+  if (name.size() > 32) return "";  // beyond any input's name by more than a slip (the longest has 18 bytes)
   const std::string lower = ascii_lower(name);
   std::string best;
   size_t best_distance = 4;  // at most three edits: a letter, an accent (two bytes), a plural

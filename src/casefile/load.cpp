@@ -1,6 +1,7 @@
 // load_case: every file of a case directory, validated (INTERFACE.md, "Input:
 // a case directory"), turned into the rows that become input records.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -244,14 +245,17 @@ class Loader {
     auto s = sheet("opgave.csv");
     if (!s) return;
     std::map<std::string, int> seen;
+    std::map<std::string, std::string> by_lower;  // the provinces of gemeenten.csv in lower case, for hints
+    if (registry_ok_)
+      for (const auto& known : registry_.provinces()) by_lower.emplace(ascii_lower(known), known);
     for (const auto& row : s->rows) {
       const std::string& provincie = s->at(row, "provincie");
       auto p = places(*s, row);
       bool ok = p.has_value();
       if (registry_ok_ && !registry_.has_province(provincie)) {
         std::string hint;
-        for (const auto& known : registry_.provinces())
-          if (ascii_lower(known) == ascii_lower(provincie)) hint = "; did you mean " + quote(known) + "?";
+        if (auto known = by_lower.find(ascii_lower(provincie)); known != by_lower.end())
+          hint = "; did you mean " + quote(known->second) + "?";
         problems_.add(s->file, row.line,
                       "unknown province " + quote(provincie) + " (no municipality in gemeenten.csv belongs to it)" + hint);
         ok = false;
@@ -267,25 +271,30 @@ class Loader {
              Obj()("provincie", provincie)("regulier", p->regulier)("amv", p->amv));
     }
     if (!registry_ok_) return;
+    // Each province's first municipality in gemeenten.csv, and how many it has: once, not per
+    // province (a hostile file may hold as many provinces as rows).
+    std::map<std::string, std::pair<const Gemeente*, int>> members;
+    for (const auto& [code, g] : registry_.by_code()) {
+      auto& [first, count] = members[g.provincie];
+      ++count;
+      if (!first || g.line < first->line) first = &g;
+    }
+    size_t hinted = 0;  // "did you mean" for the first few only: each costs an edit distance per task
     for (const auto& provincie : registry_.provinces()) {
       if (seen.count(provincie)) continue;
       // Said with where the province is written too: a province spelled otherwise in gemeenten.csv
       // than here is the likelier cause.
-      const Gemeente* first = nullptr;
-      int members = 0;
-      for (const auto& [code, g] : registry_.by_code())
-        if (g.provincie == provincie) {
-          ++members;
-          if (!first || g.line < first->line) first = &g;
-        }
+      const auto& [first, count] = members[provincie];
       std::string where;
       if (first)
-        where = " (" + describe(*first) + (members > 1 ? " and " + std::to_string(members - 1) + " more" : "") +
+        where = " (" + describe(*first) + (count > 1 ? " and " + std::to_string(count - 1) + " more" : "") +
                 ", gemeenten.csv line " + std::to_string(first->line) + ")";
       std::string hint;
-      for (const auto& [task, line] : seen)
-        if (edit_distance(ascii_lower(task), ascii_lower(provincie)) <= 2)
-          hint = "; did you mean " + quote(task) + " (line " + std::to_string(line) + ")?";
+      if (hinted++ < 20 && provincie.size() <= 64)
+        for (const auto& [task, line] : seen)
+          if (task.size() <= provincie.size() + 2 && provincie.size() <= task.size() + 2 &&
+              edit_distance(ascii_lower(task), ascii_lower(provincie)) <= 2)
+            hint = "; did you mean " + quote(task) + " (line " + std::to_string(line) + ")?";
       problems_.add(s->file, 0, "province " + quote(provincie) + where + " has municipalities but no task (no row here)" + hint);
     }
   }
