@@ -66,7 +66,7 @@ std::string meant_name(std::string_view name) {
   return base + ext;
 }
 
-FolderEntry classify_entry(const std::string& name, bool is_directory, const std::vector<std::string>& siblings) {
+FolderEntry classify_entry(const std::string& name, bool is_directory, const std::set<std::string>& siblings) {
   using K = FolderEntry::Kind;
   const auto& known = known_files();
   if (std::find(known.begin(), known.end(), name) != known.end()) return {K::input, ""};
@@ -95,8 +95,7 @@ FolderEntry classify_entry(const std::string& name, bool is_directory, const std
     // A spreadsheet named as an input (or a slip away from one) whose CSV export is missing: the
     // export was forgotten.
     const std::string csv = nearest_known_file(stem(meant) + ".csv");
-    const bool exported = std::any_of(siblings.begin(), siblings.end(),
-                                      [&](const std::string& s) { return ascii_lower(s) == csv; });
+    const bool exported = siblings.count(csv) > 0;
     if (!csv.empty() && ends_with(csv, ".csv") && !exported)
       return {K::refused, "verdeel reads CSV, not spreadsheets: save it as '" + csv + "' (CSV UTF-8), or it is not read"};
   }

@@ -5,6 +5,7 @@
 // name is a slip away from an input's (another case, an accent, a plural), and a spreadsheet named
 // as an input without its CSV export, are refused, with the input meant; other files (notes, the
 // province's letter, an example's expected.json) are left alone, and import names them.
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,10 @@ struct FolderEntry {
   std::string problem;
 };
 
-// What the entry `name` of a case folder is; `siblings` are the names of every entry beside it
-// (a spreadsheet next to its CSV export is the export's source, not a missing input). Pure.
-FolderEntry classify_entry(const std::string& name, bool is_directory, const std::vector<std::string>& siblings);
+// What the entry `name` of a case folder is; `siblings` are the names of every entry beside it, in
+// lower case (a spreadsheet next to its CSV export is the export's source, not a missing input).
+// Pure.
+FolderEntry classify_entry(const std::string& name, bool is_directory, const std::set<std::string>& siblings);
 
 // The known file nearest to `name` (edit distance, ignoring case), when it is near enough to be a
 // slip of the keyboard or of a spelling ("oekraïne.csv", "uitruilgroep.csv"); else empty.

@@ -194,8 +194,8 @@ class Loader {
       entries.emplace_back(it->path().filename().string(), it->is_directory(kind));
     }
     std::sort(entries.begin(), entries.end());
-    std::vector<std::string> names;
-    for (const auto& e : entries) names.push_back(e.first);
+    std::set<std::string> names;  // in lower case
+    for (const auto& e : entries) names.insert(ascii_lower(e.first));
     for (const auto& [name, directory] : entries) {
       FolderEntry entry = classify_entry(name, directory, names);
       // A file's name is the folder's, not ours: shown with its control characters escaped (clip).

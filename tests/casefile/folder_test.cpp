@@ -11,7 +11,7 @@ using verdeel::casefile::nearest_known_file;
 using K = FolderEntry::Kind;
 
 namespace {
-FolderEntry entry(const std::string& name, const std::vector<std::string>& siblings = {}) {
+FolderEntry entry(const std::string& name, const std::set<std::string>& siblings = {}) {
   return classify_entry(name, false, siblings);
 }
 }  // namespace
