@@ -13,7 +13,7 @@
 #include "cli/context.h"
 #include "cli/runs.h"
 #include "decision/input_set.h"
-#include "report/exact_text.h"
+#include "report/field_text.h"
 #include "util/json_object.h"
 #include "util/ordered_jobs.h"
 #include "util/workers.h"
@@ -61,19 +61,10 @@ Planned plan_province(const std::string& cycle, ProvinceWork& w) {
   return p;
 }
 
-// A field's value as a reader writes it: 1402,6 rather than {"den":5,"num":7013}.
-std::string shown(const Json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_object()) try {
-      return report::exact_text(rational_from_json(v), report::Lang::nl);
-    } catch (const std::invalid_argument&) {
-    }
-  if (v.is_array()) {
-    std::string out;
-    for (const auto& e : v) out += (out.empty() ? "" : "|") + shown(e);
-    return out.empty() ? "(none)" : out;
-  }
-  return v.dump();
+// A row's body without the bookkeeping of a correction.
+Json without_supersedes(Json body) {
+  body.erase("supersedes");
+  return body;
 }
 
 // "regulier 480 → 1" (as history writes it): the fields of a corrected row that changed (not the bookkeeping).
@@ -82,20 +73,13 @@ std::string changes(const Json& before, const Json& after) {
   for (auto it = after.begin(); it != after.end(); ++it) {
     if (it.key() == "supersedes" || (before.contains(it.key()) && before[it.key()] == it.value())) continue;
     out += (out.empty() ? "" : ", ") + it.key() + " " +
-           (before.contains(it.key()) ? shown(before[it.key()]) : std::string("-")) + " → " + shown(it.value());
+           (before.contains(it.key()) ? report::field_text(before[it.key()]) : std::string("-")) + " → " +
+           report::field_text(it.value());
   }
   for (auto it = before.begin(); it != before.end(); ++it)
     if (it.key() != "supersedes" && !after.contains(it.key()))
-      out += (out.empty() ? "" : ", ") + it.key() + " " + shown(it.value()) + " → -";
+      out += (out.empty() ? "" : ", ") + it.key() + " " + report::field_text(it.value()) + " → -";
   return out.empty() ? "no field changed" : out;
-}
-
-// "regulier 480, amv 40": a withdrawn row's fields.
-std::string fields(const Json& body) {
-  std::string out;
-  for (auto it = body.begin(); it != body.end(); ++it)
-    if (it.key() != "supersedes") out += (out.empty() ? "" : ", ") + it.key() + " " + shown(it.value());
-  return out;
 }
 
 std::string plural(size_t n, const char* one, const char* many) {
@@ -142,7 +126,8 @@ void append_province(ledger::Store& store, ledger::Store::Writer& w, const Impor
   }
   for (const auto& h : plan.withdrawn)
     if (auto old = store.by_hash(hash_from_hex(h)))
-      std::cout << "  withdrawn: " << old->label() << ": " << fields(old->body) << "\n";
+      std::cout << "  withdrawn: " << old->label() << ": " << report::fields_text(without_supersedes(old->body))
+                << "\n";
 }
 
 // --replaces: an input set for the province that lists nothing and withdraws every input in force,

@@ -7,31 +7,12 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "report/field_text.h"
+
 namespace verdeel::report {
 namespace {
 
 bool starts_with(const std::string& s, const std::string& p) { return s.rfind(p, 0) == 0; }
-
-std::string value(const Json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_object() && v.contains("num") && v.contains("den") && v.size() == 2) {
-    try {
-      return exact_text(rational_from_json(v), Lang::nl);
-    } catch (const std::exception&) {
-    }
-  }
-  if (v.is_array()) {
-    std::string out;
-    for (const auto& x : v) out += (out.empty() ? "" : ",") + value(x);
-    return "[" + out + "]";
-  }
-  if (v.is_object()) {
-    std::string out;
-    for (auto it = v.begin(); it != v.end(); ++it) out += (out.empty() ? "" : ", ") + it.key() + " " + value(it.value());
-    return "{" + out + "}";
-  }
-  return v.dump();
-}
 
 // The body without bookkeeping (input hashes, the subject repeated, supersedes).
 Json shown_body(const HistoryRecord& r) {
@@ -47,15 +28,16 @@ std::string summary(const HistoryEntry& e) {
   if (r.kind == "result.gemeente" && r.body.is_object() && r.body.contains("besluit")) {
     const Json& b = r.body;
     std::ostringstream o;
-    o << "besluit regulier " << value(b["besluit"]["regulier"]) << ", amv " << value(b["besluit"]["amv"]) << " (extra "
-      << value(b["extra"]["regulier"]) << " + " << value(b["extra"]["amv"]) << ")";
+    o << "besluit regulier " << field_text(b["besluit"]["regulier"]) << ", amv " << field_text(b["besluit"]["amv"])
+      << " (extra " << field_text(b["extra"]["regulier"]) << " + " << field_text(b["extra"]["amv"]) << ")";
     std::string ex;
     for (const char* c : {"regulier", "amv"})
-      if (b.contains("excluded") && !b["excluded"][c].empty()) ex += (ex.empty() ? "" : "; ") + std::string(c) + ": " + value(b["excluded"][c]);
+      if (b.contains("excluded") && !b["excluded"][c].empty())
+        ex += (ex.empty() ? "" : "; ") + std::string(c) + ": " + field_text(b["excluded"][c]);
     if (!ex.empty()) o << "; excluded " << ex;
     if (e.previous_result)
-      o << "; run " << e.previous_run << " had regulier " << value((*e.previous_result)["regulier"]) << ", amv "
-        << value((*e.previous_result)["amv"]);
+      o << "; run " << e.previous_run << " had regulier " << field_text((*e.previous_result)["regulier"]) << ", amv "
+        << field_text((*e.previous_result)["amv"]);
     return o.str();
   }
   Json now = shown_body(r);
@@ -65,13 +47,12 @@ std::string summary(const HistoryEntry& e) {
     for (auto it = now.begin(); it != now.end(); ++it) {
       std::string k = it.key();
       bool changed = !old.contains(k) || canonical(old[k]) != canonical(it.value());
-      out += (out.empty() ? "" : ", ") + k + " " + (changed ? (old.contains(k) ? value(old[k]) : "-") + " → " : "") +
-             value(it.value());
+      out += (out.empty() ? "" : ", ") + k + " " + (changed ? (old.contains(k) ? field_text(old[k]) : "-") + " → " : "") +
+             field_text(it.value());
     }
     return out + " (supersedes " + std::to_string(e.superseded->seq) + " " + e.superseded->hash.substr(0, 12) + ")";
   }
-  std::string v = value(now);
-  return v.size() >= 2 && v.front() == '{' ? v.substr(1, v.size() - 2) : v;
+  return now.is_object() ? fields_text(now) : field_text(now);
 }
 
 std::string runs_text(const std::vector<int64_t>& runs) {
