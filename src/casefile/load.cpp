@@ -272,18 +272,22 @@ class Loader {
     }
     if (!registry_ok_) return;
     // Each province's first municipality in gemeenten.csv, and how many it has: once, not per
-    // province (a hostile file may hold as many provinces as rows).
+    // province (a hostile file may hold as many provinces as rows), and only when one lacks a task.
     std::map<std::string, std::pair<const Gemeente*, int>> members;
-    for (const auto& [code, g] : registry_.by_code()) {
-      auto& [first, count] = members[g.provincie];
-      ++count;
-      if (!first || g.line < first->line) first = &g;
-    }
+    auto count_members = [&] {
+      if (!members.empty()) return;
+      for (const auto& [code, g] : registry_.by_code()) {
+        auto& [first, count] = members[g.provincie];
+        ++count;
+        if (!first || g.line < first->line) first = &g;
+      }
+    };
     size_t hinted = 0;  // "did you mean" for the first few only: each costs an edit distance per task
     for (const auto& provincie : registry_.provinces()) {
       if (seen.count(provincie)) continue;
       // Said with where the province is written too: a province spelled otherwise in gemeenten.csv
       // than here is the likelier cause.
+      count_members();
       const auto& [first, count] = members[provincie];
       std::string where;
       if (first)

@@ -130,7 +130,7 @@ Prepared decide_inputs(const std::string& cycle, const ProvinceWork& w, InputRow
 // thread, but for an input set that lists records elsewhere (Prepared::unresolved).
 Prepared prepare_province(const std::string& cycle, ProvinceWork& w) {
   ledger::Record set = ledger::record_from_row(std::move(w.set));
-  if (set.body.value("records", Json::array()).empty()) {
+  if (const auto records = set.body.find("records"); records == set.body.end() || records->empty()) {
     Prepared p;
     p.withdrawn = true;
     return p;
